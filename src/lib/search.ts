@@ -1,0 +1,51 @@
+/** Search over areas, places and postcodes. Pure: the caller supplies the lists. */
+
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;
+
+/** "ts181hu" -> "TS18 1HU"; null if it is not a full UK postcode. */
+export function normalisePostcode(input: string): string | null {
+  const m = input.toUpperCase().replace(/\s+/g, ' ').trim().match(POSTCODE);
+  return m ? `${m[1]} ${m[2]}` : null;
+}
+
+/** True when the text could be the start of a postcode (an outward code, maybe part of the inward). */
+export function looksLikePostcodeStart(input: string): boolean {
+  return /^[A-Z]{1,2}\d[A-Z\d]?(\s*\d[A-Z]{0,2})?$/.test(input.toUpperCase().trim());
+}
+
+export interface SearchItem {
+  kind: 'ward' | 'lsoa' | 'msoa' | 'place' | 'postcode';
+  code: string;
+  name: string;
+  /** Extra words shown and matched (e.g. neighbourhood name). */
+  detail?: string;
+}
+
+function fold(s: string): string {
+  return s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/&/g, 'and').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Rank items against a query: exact code, then name prefix, then word prefix, then substring.
+ * Returns at most `limit` items.
+ */
+export function searchItems(items: SearchItem[], query: string, limit = 8): SearchItem[] {
+  const q = fold(query);
+  if (!q) return [];
+  const qCode = query.trim().toUpperCase();
+  const scored: { item: SearchItem; score: number }[] = [];
+  for (const item of items) {
+    const name = fold(item.name);
+    const detail = item.detail ? fold(item.detail) : '';
+    let score = -1;
+    if (item.code.toUpperCase() === qCode) score = 100;
+    else if (name === q) score = 90;
+    else if (name.startsWith(q)) score = 80;
+    else if (name.split(' ').some((w) => w.startsWith(q)) || detail.startsWith(q)) score = 60;
+    else if (name.includes(q) || detail.includes(q)) score = 40;
+    else if (item.code.toUpperCase().startsWith(qCode) && qCode.length >= 4) score = 30;
+    if (score >= 0) scored.push({ item, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name));
+  return scored.slice(0, limit).map((s) => s.item);
+}

@@ -1,0 +1,103 @@
+/** Shared types for the data the build produces and the browser loads. No runtime code here. */
+
+export type Polarity = 'HighIsGood' | 'LowIsGood' | 'NoJudgement';
+export type GeographyId = 'lsoa' | 'ward' | 'msoa';
+export const GEOGRAPHIES: readonly GeographyId[] = ['ward', 'lsoa', 'msoa'] as const;
+
+/** How an indicator is built up from LSOAs, and so how it can be compared with England. */
+export type IndicatorKind =
+  | 'score' // population-weighted mean when aggregated; no interval
+  | 'proportion' // numerator / denominator, pooled from counts; Wilson interval
+  | 'count' // summed when aggregated
+  | 'decile'; // national decile (1 = most deprived 10% in England)
+
+/** What the "compared with England" map shows for an indicator. */
+export type CompareMode = 'decile' | 'interval' | 'none';
+
+export interface Comparator {
+  value: number;
+  /** How the comparator was made, in words, e.g. "population-weighted mean of LSOA scores". */
+  statistic: string;
+  numerator?: number;
+  denominator?: number;
+}
+
+export interface IndicatorMeta {
+  id: string;
+  label: string;
+  theme: string;
+  unit: string;
+  decimals: number;
+  period: string;
+  source: string;
+  licence: string;
+  polarity: Polarity;
+  kind: IndicatorKind;
+  compare: CompareMode;
+  method: string;
+  caveats: string;
+  /** Per-geography note on how the value was made (LSOA native, aggregated, derived). */
+  geographyMethod: Partial<Record<GeographyId, string>>;
+  /** True where any geography's value is derived or estimated rather than published. */
+  derived?: Partial<Record<GeographyId, boolean>>;
+  modelled?: boolean;
+  england?: Comparator;
+  borough?: Comparator;
+}
+
+/** Per-geography values, aligned with that geography's code list. */
+export interface IndicatorValues {
+  values: (number | null)[];
+  numerators?: (number | null)[];
+  denominators?: (number | null)[];
+  /** National deciles (1 = most deprived) where the indicator has a decile comparison. */
+  deciles?: (number | null)[];
+  breaks: { quantile: number[]; jenks: number[] };
+}
+
+export interface IndicatorRecord extends IndicatorMeta {
+  data: Partial<Record<GeographyId, IndicatorValues>>;
+}
+
+export interface AreaList {
+  codes: string[];
+  names: string[];
+  /** Extra words a search should match (e.g. a neighbourhood name for an MSOA). */
+  aliases: string[];
+  /** Census 2021 usual residents (estimated for wards). */
+  residents: number[];
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: [number, number, number, number][];
+}
+
+export interface LsoaLinks {
+  /** For each LSOA (in LSOA order): index of its MSOA and best-fit ward. */
+  msoa: number[];
+  ward: number[];
+}
+
+export interface AttributionEntry {
+  text: string;
+  url?: string;
+}
+
+export interface PlaceConfig {
+  name: string;
+  code: string;
+  england: { code: string; name: string };
+  bounds: [number, number, number, number];
+  attribution: AttributionEntry[];
+  basemap: { name: string; tiles: string[]; attribution: string; attributionUrl: string; maxzoom: number };
+}
+
+export interface IndicatorBundle {
+  builtAt: string;
+  place: PlaceConfig;
+  areas: Record<GeographyId, AreaList>;
+  lsoaLinks: LsoaLinks;
+  themes: string[];
+  indicators: IndicatorRecord[];
+}
+
+/** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */
+export type PostcodeIndex = Record<string, [number, number, number, number]>;

@@ -1,0 +1,83 @@
+import type { GeographyId } from './types';
+import type { ClassMethod } from './classify';
+
+/** Everything a user would share. The URL owns it; one serialise/parse pair. */
+export type MapMode = 'value' | 'compare';
+export type ViewMode = 'map' | 'table';
+
+export interface ShareState {
+  geography: GeographyId;
+  indicator: string;
+  mode: MapMode;
+  classes: ClassMethod;
+  selected: string | null;
+  basemap: boolean;
+  view: ViewMode;
+}
+
+export const DEFAULT_SHARE_STATE: ShareState = {
+  geography: 'ward',
+  indicator: 'imd_score',
+  mode: 'value',
+  classes: 'quantile',
+  selected: null,
+  basemap: false,
+  view: 'map',
+};
+
+const GEOS: GeographyId[] = ['ward', 'lsoa', 'msoa'];
+const CODE = /^[EWSN]\d{8}$/;
+
+export function serialise(s: ShareState): string {
+  const p = new URLSearchParams();
+  p.set('geo', s.geography);
+  p.set('ind', s.indicator);
+  if (s.mode !== 'value') p.set('mode', s.mode);
+  if (s.classes !== 'quantile') p.set('classes', s.classes);
+  if (s.selected) p.set('area', s.selected);
+  if (s.basemap) p.set('basemap', 'streets');
+  if (s.view !== 'map') p.set('view', s.view);
+  return p.toString();
+}
+
+export interface ParseResult {
+  state: ShareState;
+  /** Parameters that were present but not understood; each was ignored. */
+  warnings: string[];
+}
+
+/** Parse a query string. Unknown or malformed values fall back to defaults with a warning, never throw. */
+export function parse(query: string, knownIndicators: ReadonlySet<string>, defaults: ShareState = DEFAULT_SHARE_STATE): ParseResult {
+  const p = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const warnings: string[] = [];
+  const state: ShareState = { ...defaults };
+  const geo = p.get('geo');
+  if (geo !== null) {
+    if ((GEOS as string[]).includes(geo)) state.geography = geo as GeographyId;
+    else warnings.push(`Unknown geography "${geo}" in the link was ignored.`);
+  }
+  const ind = p.get('ind');
+  if (ind !== null) {
+    if (knownIndicators.has(ind)) state.indicator = ind;
+    else warnings.push(`Unknown indicator "${ind}" in the link was ignored.`);
+  }
+  const mode = p.get('mode');
+  if (mode !== null) {
+    if (mode === 'compare' || mode === 'value') state.mode = mode;
+    else warnings.push(`Unknown map mode "${mode}" in the link was ignored.`);
+  }
+  const classes = p.get('classes');
+  if (classes !== null) {
+    if (classes === 'jenks' || classes === 'quantile') state.classes = classes;
+    else warnings.push(`Unknown classification "${classes}" in the link was ignored.`);
+  }
+  const area = p.get('area');
+  if (area !== null) {
+    if (CODE.test(area)) state.selected = area;
+    else warnings.push(`Area code "${area.slice(0, 20)}" in the link is not a valid code and was ignored.`);
+  }
+  state.basemap = p.get('basemap') === 'streets';
+  const view = p.get('view');
+  if (view === 'table') state.view = 'table';
+  return { state, warnings };
+}
