@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/csv';
 import { partsFromOverlaps, weightedMean, weightedSum, type Part } from '../src/lib/aggregate';
@@ -372,6 +372,7 @@ export function build(): { summary: string[] } {
     aliases,
     residents: resFor(parts[geo]),
     bbox: l.features.map((f) => bboxOf(f.geometry)),
+    label: l.features.map(labelPoint),
   });
   const areas: Record<GeographyId, AreaList> = {
     lsoa: areaList(lsoa, 'lsoa', lsoa.codes.map((_, i) => `${ward.names[lsoaWard[i]]} ward`)),
@@ -389,10 +390,7 @@ export function build(): { summary: string[] } {
     const lon = num(pcRel, r, 'lon', r.postcode)!;
     const lat = num(pcRel, r, 'lat', r.postcode)!;
     const pt: Position = [lon, lat];
-    let li = lsoa.features.findIndex((f, i) => {
-      const bb = areas.lsoa.bbox[i];
-      return lon >= bb[0] && lon <= bb[2] && lat >= bb[1] && lat <= bb[3] && booleanPointInPolygon(pt, f);
-    });
+    const li = findArea(lsoa, areas.lsoa.bbox, pt[0], pt[1]);
     if (li < 0) unmatched++;
     const wi = wardIndex.get(r.ward_code) ?? -1;
     if (postcodes[r.postcode]) fail(`${pcRel}: duplicate postcode ${r.postcode}`);
@@ -403,14 +401,18 @@ export function build(): { summary: string[] } {
   // ---- Places (gazetteer) for search
   const gaz = JSON.parse(read(place.files.gazetteer)) as FeatureCollection;
   const places = gaz.features
-    .filter((f) => f.geometry?.type === 'Point')
-    .map((f) => ({
-      name: String(f.properties?.name ?? ''),
-      type: String(f.properties?.type ?? f.properties?.kind ?? 'place'),
-      lon: round5((f.geometry as { coordinates: number[] }).coordinates[0]),
-      lat: round5((f.geometry as { coordinates: number[] }).coordinates[1]),
-    }))
-    .filter((p) => p.name);
+    .filter((f) => f.geometry?.type === 'Point' && f.properties?.name)
+    .map((f) => {
+      const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+      return {
+        name: String(f.properties!.name),
+        type: String(f.properties!.type ?? f.properties!.kind ?? 'place'),
+        lon: round5(lon),
+        lat: round5(lat),
+        lsoa: findArea(lsoa, areas.lsoa.bbox, lon, lat),
+        ward: findArea(ward, areas.ward.bbox, lon, lat),
+      };
+    });
 
   const themes = [...new Set(INDICATORS.map((d) => d.theme))];
   const bundle: IndicatorBundle = {
@@ -428,10 +430,25 @@ export function build(): { summary: string[] } {
   writeJson('geo-ward.json', { type: 'FeatureCollection', features: ward.features });
   writeJson('geo-msoa.json', { type: 'FeatureCollection', features: msoa.features });
   writeJson('geo-borough.json', { type: 'FeatureCollection', features: borough.features });
-  writeJson('geo-context.json', { type: 'FeatureCollection', features: context.features.filter((f) => f.properties.code !== place.code) });
+  writeJson('geo-context.json', { type: 'FeatureCollection', features: context.features.filter((f) => f.properties?.code !== place.code) });
   writeJson('postcodes.json', postcodes);
   writeJson('places.json', places);
   return { summary };
+}
+
+/** Index of the area containing a point (bbox prefilter, then point in polygon); -1 if none. */
+function findArea(layer: Layer, bboxes: [number, number, number, number][], lon: number, lat: number): number {
+  return layer.features.findIndex((f, i) => {
+    const bb = bboxes[i];
+    return lon >= bb[0] && lon <= bb[2] && lat >= bb[1] && lat <= bb[3] && booleanPointInPolygon([lon, lat], f);
+  });
+}
+
+/** A label point inside the polygon: centre of mass, or a point on the surface when that falls outside. */
+function labelPoint(f: Feature<Polygon | MultiPolygon>): [number, number] {
+  const c = centerOfMass(f).geometry.coordinates;
+  const p = booleanPointInPolygon(c, f) ? c : pointOnFeature(f).geometry.coordinates;
+  return [round5(p[0]), round5(p[1])];
 }
 
 function aggregationWords(def: IndicatorDef): string {

@@ -68,6 +68,18 @@ export interface AreaList {
   residents: number[];
   /** [minLon, minLat, maxLon, maxLat] */
   bbox: [number, number, number, number][];
+  /** A point inside each area for its label. */
+  label: [number, number][];
+}
+
+export interface PlaceEntry {
+  name: string;
+  type: string;
+  lon: number;
+  lat: number;
+  /** Index of the LSOA and ward containing the point; -1 outside the borough. */
+  lsoa: number;
+  ward: number;
 }
 
 export interface LsoaLinks {

@@ -1,0 +1,87 @@
+import { useStore, currentIndicator } from '../store';
+import type { GeographyId } from '../lib/types';
+import { hasCompare } from '../lib/choropleth';
+
+const GEO_LABEL: Record<GeographyId, string> = {
+  ward: 'Ward (27, May 2023 boundaries)',
+  lsoa: 'LSOA (124, Census 2021 small areas)',
+  msoa: 'MSOA (26, Census 2021 neighbourhoods)',
+};
+
+export function Controls() {
+  const bundle = useStore((s) => s.bundle)!;
+  const s = useStore();
+  const ind = currentIndicator(s);
+  const compareOk = ind ? hasCompare(ind) : false;
+  const classesApply = s.mode === 'value' && ind?.kind !== 'decile';
+  return (
+    <section className="controls" aria-label="Map settings">
+      <div className="field">
+        <label htmlFor="indicator">Indicator</label>
+        <select id="indicator" value={s.indicator} onChange={(e) => s.setShare({ indicator: e.target.value })}>
+          {bundle.themes.map((theme) => (
+            <optgroup key={theme} label={theme}>
+              {bundle.indicators
+                .filter((i) => i.theme === theme)
+                .map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="geography">Geography</label>
+          <select id="geography" value={s.geography} onChange={(e) => s.setShare({ geography: e.target.value as GeographyId })}>
+            {(Object.keys(GEO_LABEL) as GeographyId[]).map((g) => (
+              <option key={g} value={g}>
+                {GEO_LABEL[g]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="mode">Map shows</label>
+          <select id="mode" value={compareOk ? s.mode : 'value'} onChange={(e) => s.setShare({ mode: e.target.value as 'value' | 'compare' })}>
+            <option value="value">Values</option>
+            <option value="compare" disabled={!compareOk}>
+              Compared with England{compareOk ? '' : ' (not available)'}
+            </option>
+          </select>
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="classes">Classes</label>
+          <select id="classes" value={s.classes} disabled={!classesApply} onChange={(e) => s.setShare({ classes: e.target.value as 'quantile' | 'jenks' })}>
+            <option value="quantile">Quantiles (equal counts)</option>
+            <option value="jenks">Natural breaks (Jenks)</option>
+          </select>
+        </div>
+        <div className="field view-toggle" role="group" aria-label="View">
+          <span className="field-label" aria-hidden="true">
+            View
+          </span>
+          <div>
+            <button type="button" aria-pressed={s.view === 'map'} onClick={() => s.setShare({ view: 'map' })}>
+              Map
+            </button>
+            <button type="button" aria-pressed={s.view === 'table'} onClick={() => s.setShare({ view: 'table' })}>
+              Table
+            </button>
+          </div>
+        </div>
+      </div>
+      <div className="field checkbox">
+        <input id="basemap" type="checkbox" checked={s.basemap} onChange={(e) => s.setShare({ basemap: e.target.checked })} />
+        <label htmlFor="basemap">Street basemap (online: loads OpenStreetMap tiles)</label>
+      </div>
+      {!compareOk && s.mode === 'compare' ? (
+        <p className="hint">No “compared with England” view exists for this indicator: it has no confidence interval or national decile.</p>
+      ) : null}
+    </section>
+  );
+}

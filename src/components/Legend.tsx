@@ -1,0 +1,42 @@
+import { useStore, currentIndicator } from '../store';
+import { useChoropleth } from '../data/useChoropleth';
+import { formatValue } from '../lib/format';
+
+export function Legend() {
+  const ch = useChoropleth();
+  const ind = useStore((s) => currentIndicator(s));
+  const geography = useStore((s) => s.geography);
+  if (!ch || !ind) return null;
+  const derived = ind.derived?.[geography];
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">Legend</h2>
+      <p className="legend-title">{ch.title}</p>
+      <ul className="legend-items">
+        {ch.legend.map((item) => (
+          <li key={item.label} className="legend-item">
+            <span
+              className={`swatch${item.color ? '' : ' swatch-empty'}`}
+              style={item.color ? { background: item.color } : undefined}
+              aria-hidden="true"
+            />
+            <span className="legend-label">{item.label}</span>
+            {item.england ? (
+              <span className="england-marker">
+                ◆ England {formatValue(ind.england!.value, ind)}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {ind.england ? (
+        <p className="legend-note">
+          England: {formatValue(ind.england.value, ind)} ({ind.england.statistic}).
+        </p>
+      ) : (
+        <p className="legend-note">No England value for this indicator.</p>
+      )}
+      {derived ? <p className="legend-note derived">Values at this geography are estimated or derived: {ind.geographyMethod[geography]}</p> : null}
+    </section>
+  );
+}

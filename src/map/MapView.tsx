@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'react';
+import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, Marker, setWorkerUrl, type MapLayerMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useStore, currentIndicator } from '../store';
+import { useChoropleth } from '../data/useChoropleth';
+import { dataUrl } from '../data/load';
+import { diffFills, type FillStates } from '../lib/choropleth';
+import { formatValue } from '../lib/format';
+import { AREA_LAYERS, BASEMAP_SOURCE, basemapSource, buildStyle, fillId, fillOpacity } from './layers';
+
+setWorkerUrl(workerUrl);
+
+/**
+ * The thin map layer: geometry is loaded once; colour, hover and selection are feature-state.
+ * It reads the store and writes back only hover, selection and its idle state.
+ */
+export default function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MlMap | null>(null);
+  const applied = useRef<Record<string, FillStates>>({});
+  const [ready, setReady] = useState(false);
+  const [tip, setTip] = useState<{ x: number; y: number; code: string } | null>(null);
+  const bundle = useStore((s) => s.bundle)!;
+  const geography = useStore((s) => s.geography);
+  const selected = useStore((s) => s.selected);
+  const basemap = useStore((s) => s.basemap);
+  const camera = useStore((s) => s.camera);
+  const hovered = useStore((s) => s.hovered);
+  const ind = useStore((s) => currentIndicator(s));
+  const ch = useChoropleth();
+  const setMapState = useStore((s) => s.setMapState);
+  const renderKey = useStore((s) => `${s.geography}|${s.indicator}|${s.mode}|${s.classes}`);
+
+  // Create the map once.
+  useEffect(() => {
+    const place = bundle.place;
+    const map = new MlMap({
+      container: container.current!,
+      style: buildStyle(dataUrl, useStore.getState().geography),
+      bounds: place.bounds,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: false,
+      maxZoom: 17,
+      minZoom: 8,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new AttributionControl({ compact: false, customAttribution: place.attribution.map((a) => a.text) }), 'bottom-right');
+    map.on('error', (e) => console.warn('map error', e.error?.message));
+    map.once('load', () => setReady(true));
+    // HTML labels for wards: no font server needed, so they render offline.
+    const wards = bundle.areas.ward;
+    const markers = wards.codes.map((_, i) => {
+      const el = document.createElement('div');
+      el.className = 'map-label';
+      el.setAttribute('aria-hidden', 'true');
+      el.textContent = wards.names[i];
+      return new Marker({ element: el }).setLngLat(wards.label[i]).addTo(map);
+    });
+    const zoomClass = () => container.current?.classList.toggle('labels-on', map.getZoom() >= 11.3);
+    map.on('zoomend', zoomClass);
+    zoomClass();
+    mapRef.current = map;
+    // Expose for tests and debugging only; nothing in the app reads it.
+    (window as unknown as { __map?: MlMap }).__map = map;
+    return () => {
+      markers.forEach((m) => m.remove());
+      map.remove();
+      mapRef.current = null;
+      applied.current = {};
+    };
+  }, [bundle]);
+
+  // Interaction per active geography.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const layer = fillId(geography);
+    let hoverId: string | null = null;
+    const setHover = (code: string | null) => {
+      if (hoverId) map.setFeatureState({ source: geography, id: hoverId }, { hover: false });
+      hoverId = code;
+      if (code) map.setFeatureState({ source: geography, id: code }, { hover: true });
+      useStore.getState().setHovered(code);
+    };
+    const onMove = (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.id != null ? String(e.features[0].id) : null;
+      if (code !== hoverId) setHover(code);
+      map.getCanvas().style.cursor = code ? 'pointer' : '';
+      setTip(code ? { x: e.point.x, y: e.point.y, code } : null);
+    };
+    const onLeave = () => {
+      setHover(null);
+      map.getCanvas().style.cursor = '';
+      setTip(null);
+    };
+    const onClick = (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.id;
+      if (code != null) useStore.getState().selectArea(geography, String(code), false);
+    };
+    map.on('mousemove', layer, onMove);
+    map.on('mouseleave', layer, onLeave);
+    map.on('click', layer, onClick);
+    return () => {
+      map.off('mousemove', layer, onMove);
+      map.off('mouseleave', layer, onLeave);
+      map.off('click', layer, onClick);
+      setHover(null);
+      setTip(null);
+    };
+  }, [ready, geography]);
+
+  // Visibility of the active geography.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    for (const { geography: g } of AREA_LAYERS)
+      for (const suffix of ['fill', 'line', 'hover', 'selected', 'selected-inner'])
+        map.setLayoutProperty(`${g}-${suffix}`, 'visibility', g === geography ? 'visible' : 'none');
+  }, [ready, geography]);
+
+  // Colour by feature-state: apply only the differences from what is already on the map.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !ch) return;
+    setMapState('busy');
+    const prev = applied.current[geography] ?? {};
+    for (const [code, fill] of diffFills(prev, ch.fills)) map.setFeatureState({ source: geography, id: code }, { fill });
+    applied.current[geography] = ch.fills;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      container.current?.setAttribute('data-rendered', renderKey);
+      setMapState('idle');
+    };
+    map.once('idle', finish);
+    map.triggerRepaint();
+    return () => {
+      done = true;
+      map.off('idle', finish);
+    };
+  }, [ready, ch, geography, renderKey, setMapState]);
+
+  // Selection outline.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !selected) return;
+    map.setFeatureState({ source: geography, id: selected }, { selected: true });
+    return () => {
+      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: selected }, { selected: false });
+    };
+  }, [ready, geography, selected]);
+
+  // Hover from elsewhere (table, lists) highlights the area too.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !hovered) return;
+    map.setFeatureState({ source: geography, id: hovered }, { hover: true });
+    return () => {
+      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: hovered }, { hover: false });
+    };
+  }, [ready, geography, hovered]);
+
+  // Camera requests.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !camera) return;
+    if ('bbox' in camera) map.fitBounds(camera.bbox, { padding: 60, maxZoom: 15, duration: 400 });
+    else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 400 });
+  }, [ready, camera]);
+
+  // Optional online basemap.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    if (basemap && !map.getSource(BASEMAP_SOURCE)) {
+      map.addSource(BASEMAP_SOURCE, basemapSource(bundle.place));
+      map.addLayer({ id: BASEMAP_SOURCE, type: 'raster', source: BASEMAP_SOURCE }, 'context-fill');
+    } else if (!basemap && map.getSource(BASEMAP_SOURCE)) {
+      map.removeLayer(BASEMAP_SOURCE);
+      map.removeSource(BASEMAP_SOURCE);
+    }
+    for (const { geography: g } of AREA_LAYERS) map.setPaintProperty(fillId(g), 'fill-opacity', fillOpacity(basemap));
+    map.setPaintProperty('context-fill', 'fill-opacity', basemap ? 0.2 : 1);
+  }, [ready, basemap, bundle]);
+
+  const tipIndex = tip ? bundle.areas[geography].codes.indexOf(tip.code) : -1;
+  return (
+    <div className="map-outer">
+      <div className="map-container" ref={container} data-testid="map" />
+      {tip && tipIndex >= 0 && ind ? (
+        <div className="map-tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+          <strong>{bundle.areas[geography].names[tipIndex]}</strong>
+          <span>
+            {ind.label}: {formatValue(ind.data[geography]?.values[tipIndex], ind)}
+          </span>
+          {ch?.labels[tip.code] ? <span>{ch.labels[tip.code]}</span> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+

@@ -1,0 +1,93 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { inject, expect } from 'vitest';
+
+/**
+ * Shared browser-test harness: Debian's Chromium driven by playwright-core against the built app.
+ * Every page fails its test if a request leaves localhost or the console reports an error.
+ */
+const require = createRequire(import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that tried to leave localhost. */
+  external: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+  baseUrl: string;
+  /** Assert nothing left localhost and nothing was logged as an error. */
+  assertClean: () => void;
+}
+
+export async function openSession(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
+  const external: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    external.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return {
+    context,
+    page,
+    external,
+    errors,
+    baseUrl,
+    assertClean: () => {
+      expect(external, 'requests that left localhost').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+  };
+}
+
+/** Open the app (optionally with a query) and wait until the map has drawn the expected view. */
+export async function openApp(s: Session, query = ''): Promise<void> {
+  await s.page.goto(`${s.baseUrl}${query ? `?${query.replace(/^\?/, '')}` : ''}`);
+  await waitForMapIdle(s.page);
+}
+
+/** Wait for the DOM "map idle" signal for the current view (set by the map after it renders). */
+export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const wrap = document.querySelector('.map-wrap');
+      const map = document.querySelector('[data-testid="map"]');
+      const q = new URLSearchParams(location.search);
+      const key = `${q.get('geo') ?? 'ward'}|${q.get('ind') ?? 'imd_score'}|${q.get('mode') ?? 'value'}|${q.get('classes') ?? 'quantile'}`;
+      return wrap?.getAttribute('data-map-state') === 'idle' && map?.getAttribute('data-rendered') === key;
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/** Run axe-core on the page; returns violations (id: impact: nodes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const src = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: src });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+}
