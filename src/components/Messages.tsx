@@ -7,9 +7,9 @@ export function Messages() {
   return (
     <div role="status" aria-live="polite" className="messages">
       {messages.map((m, i) => (
-        <p key={m} className="message">
+        <p key={m} className="message" id={`message-${i}`}>
           {m}{' '}
-          <button type="button" className="link-button" onClick={() => dismiss(i)} aria-label={`Dismiss: ${m}`}>
+          <button type="button" className="link-button" onClick={() => dismiss(i)} aria-describedby={`message-${i}`}>
             Dismiss
           </button>
         </p>

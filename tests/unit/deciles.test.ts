@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { nationalDecile } from '../../src/lib/deciles';
+
+// 100 England scores, descending: 100, 99, …, 1 (rank r has score 101 − r).
+const desc100 = Array.from({ length: 100 }, (_, i) => 100 - i);
+
+describe('nationalDecile on 100 scores 100..1', () => {
+  // rank = 1 + (number of scores strictly greater); decile = ceil(rank·10/N)
+  it.each([
+    [100, 1], // rank 1
+    [91, 1], // rank 10 -> ceil(100/100) = 1 (last of decile 1)
+    [90, 2], // rank 11 -> ceil(1.1) = 2
+    [81, 2], // rank 20
+    [80, 3], // rank 21
+    [55, 5], // rank 46 -> ceil(4.6) = 5
+    [50.5, 6], // 50 scores (100..51) exceed 50.5 -> rank 51 -> ceil(5.1) = 6
+    [11, 9], // rank 90
+    [10, 10], // rank 91
+    [1, 10], // rank 100
+  ])('score %s -> decile %i', (score, decile) => {
+    expect(nationalDecile(score, desc100)).toBe(decile);
+  });
+
+  it('beyond the extremes clamps to 1 and 10', () => {
+    expect(nationalDecile(1000, desc100)).toBe(1);
+    expect(nationalDecile(0, desc100)).toBe(10);
+    expect(nationalDecile(-1e9, desc100)).toBe(10);
+  });
+
+  it('every England score gets its own published decile (10 per decile)', () => {
+    const counts = new Array(11).fill(0);
+    for (const s of desc100) counts[nationalDecile(s, desc100)!]++;
+    expect(counts.slice(1)).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+  });
+
+  it('is monotone: a higher (more deprived) score never gets a higher decile', () => {
+    let prev = 1;
+    for (let s = 101; s >= 0; s -= 0.25) {
+      const d = nationalDecile(s, desc100)!;
+      expect(d).toBeGreaterThanOrEqual(prev);
+      prev = d;
+    }
+  });
+
+  it('accepts a Float64Array', () => {
+    const f = Float64Array.from(desc100);
+    expect(nationalDecile(100, f)).toBe(1);
+    expect(nationalDecile(1, f)).toBe(10);
+    expect(nationalDecile(90, f)).toBe(2);
+  });
+});
+
+describe('nationalDecile edge cases', () => {
+  it.each([[null], [NaN], [Infinity], [-Infinity]])('score %s -> null', (s) => {
+    expect(nationalDecile(s, desc100)).toBeNull();
+  });
+
+  it('empty England distribution -> null', () => {
+    expect(nationalDecile(10, [])).toBeNull();
+    expect(nationalDecile(10, new Float64Array(0))).toBeNull();
+  });
+
+  it('ties: a score equal to tied England scores ranks with the first of them', () => {
+    // 20 scores: 10 × 5.0 then 10 × 1.0. Score 5 -> 0 strictly greater -> rank 1 -> decile 1.
+    const tied = [...Array(10).fill(5), ...Array(10).fill(1)];
+    expect(nationalDecile(5, tied)).toBe(1);
+    // Score 1 -> 10 strictly greater -> rank 11 -> ceil(110/20) = ceil(5.5) = 6.
+    expect(nationalDecile(1, tied)).toBe(6);
+    // Score 3 -> rank 11 -> 6.
+    expect(nationalDecile(3, tied)).toBe(6);
+  });
+
+  it('N not divisible by 10 (33,755 LSOAs): boundary between deciles 1 and 2', () => {
+    const n = 33755;
+    const desc = Float64Array.from({ length: n }, (_, i) => n - i); // rank r has score n − r + 1
+    // rank 3375 -> ceil(33750/33755) = 1 ; rank 3376 -> ceil(33760/33755) = 2
+    expect(nationalDecile(n - 3375 + 1, desc)).toBe(1);
+    expect(nationalDecile(n - 3376 + 1, desc)).toBe(2);
+    // rank 33755 (least deprived) -> 10
+    expect(nationalDecile(1, desc)).toBe(10);
+  });
+
+  it('ten England LSOAs: rank r is decile r', () => {
+    const ten = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    expect(ten.map((x) => nationalDecile(x, ten))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('a single England LSOA: rank 1 of 1 lies in (0.9·N, N], so decile 10', () => {
+    // ((d − 1)·N/10, d·N/10] with N = 1: rank 1 is in (0.9, 1] -> decile 10.
+    expect(nationalDecile(5, [5])).toBe(10);
+    expect(nationalDecile(4, [5])).toBe(10);
+    // Rank 1 clamps, never 0 or 11.
+    expect(nationalDecile(6, [5])).toBe(10);
+  });
+});
