@@ -1,0 +1,99 @@
+/**
+ * Benchmark: prints sizes and timings of the built app in headless Chromium (software WebGL).
+ *   npm run bench
+ * Figures are medians over several runs; nothing is asserted.
+ */
+import { preview } from 'vite';
+import { chromium, type Page } from 'playwright-core';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const DIST = 'dist';
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function waitIdle(page: Page) {
+  await page.waitForFunction(() => {
+    const q = new URLSearchParams(location.search);
+    const key = `${q.get('geo') ?? 'ward'}|${q.get('ind') ?? 'imd_score'}|${q.get('mode') ?? 'value'}|${q.get('classes') ?? 'quantile'}`;
+    return document.querySelector('.map-wrap')?.getAttribute('data-map-state') === 'idle' && document.querySelector('[data-testid="map"]')?.getAttribute('data-rendered') === key;
+  }, undefined, { timeout: 60_000 });
+}
+
+export async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run "npm run build" first.');
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const base = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  try {
+    // Which files the default view loads.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const loaded = new Set<string>();
+    page.on('request', (r) => loaded.add(new URL(r.url()).pathname.replace(/^\//, '')));
+    await page.goto(base);
+    await waitIdle(page);
+    await page.close();
+    const files = [...loaded].filter((f) => existsSync(join(DIST, f)) && statSync(join(DIST, f)).isFile());
+    const js = files.filter((f) => f.endsWith('.js'));
+    const mapChunks = js.filter((f) => !initial.includes(f));
+    const data = files.filter((f) => f.startsWith('data/'));
+    const sum = (fs: string[]) => fs.reduce((s, f) => s + gz(f), 0);
+    console.log('\nBundle and data (gzip -9 bytes)');
+    console.log(`  initial JS            ${kb(sum(initial))}  (${initial.join(', ')})`);
+    console.log(`  map chunk + worker    ${kb(sum(mapChunks))}  (${mapChunks.join(', ')})`);
+    console.log(`  default-view data     ${kb(sum(data))}  (${data.map((f) => f.replace('data/', '')).join(', ')})`);
+
+    // Navigation to first choropleth idle.
+    const loads: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const p = await ctx.newPage();
+      const t0 = Date.now();
+      await p.goto(base);
+      await waitIdle(p);
+      loads.push(Date.now() - t0);
+      await ctx.close();
+    }
+    console.log('\nTimings (headless Chromium, software WebGL)');
+    console.log(`  navigation → first choropleth idle: median ${median(loads)} ms over ${RUNS} runs (${loads.join(', ')})`);
+
+    // Indicator change to idle.
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await p.goto(`${base}?geo=lsoa`);
+    await waitIdle(p);
+    const ids = await p.locator('#indicator option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const changes: number[] = [];
+    for (let i = 0; i < RUNS * 2; i++) {
+      const id = ids[(i + 1) % ids.length];
+      const t0 = Date.now();
+      await p.selectOption('#indicator', id);
+      await waitIdle(p);
+      changes.push(Date.now() - t0);
+    }
+    console.log(`  indicator change → idle (LSOA):      median ${median(changes)} ms over ${changes.length} changes`);
+    await p.close();
+    for (const extra of benchExtras) await extra(browser, base, median);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Later capabilities add their own timings here. */
+export const benchExtras: ((browser: import('playwright-core').Browser, base: string, med: (xs: number[]) => number) => Promise<void>)[] = [];
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
