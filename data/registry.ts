@@ -123,6 +123,7 @@ export const INDICATORS: IndicatorDef[] = [
       'Derived: Census 2021 usual residents of LSOAs in IMD national decile 1, as a share of all usual residents. England’s value is computed the same way from all 33,755 LSOAs.',
     caveats: 'A whole LSOA counts as deprived or not; not everyone in a deprived area is deprived, and vice versa.',
     file: 'imd',
+    scale: 100,
     mostDeprivedDeciles: 1,
   },
   {
@@ -141,6 +142,7 @@ export const INDICATORS: IndicatorDef[] = [
       'Derived: Census 2021 usual residents of LSOAs in IMD national deciles 1–2, as a share of all usual residents. England’s value is computed the same way from all 33,755 LSOAs.',
     caveats: 'A whole LSOA counts as deprived or not; not everyone in a deprived area is deprived, and vice versa.',
     file: 'imd',
+    scale: 100,
     mostDeprivedDeciles: 2,
   },
   score(

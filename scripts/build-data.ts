@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/csv';
 import { partsFromOverlaps, weightedMean, weightedSum, type Part } from '../src/lib/aggregate';
 import { quantileBreaks, jenksBreaks } from '../src/lib/classify';
-import { nationalDecile } from '../src/lib/deciles';
+import { nationalDecile, decileThresholds } from '../src/lib/deciles';
 import type {
   AreaList,
   Comparator,
@@ -172,7 +172,7 @@ export function build(): { summary: string[] } {
 
   // ---- Lookups
   const lookupRel = place.files.lsoaLookup;
-  const lookup = readCsv(lookupRel, ['LSOA21CD', 'MSOA21CD', 'WD25CD_bestfit']);
+  const lookup = readCsv(lookupRel, ['LSOA21CD', 'MSOA21CD', 'WD25CD_bestfit', 'pwc_lon', 'pwc_lat']);
   const lk = indexByLsoa(lookupRel, lookup, 'LSOA21CD', lsoa.codes);
   const lsoaMsoa = lsoa.codes.map((c) => {
     const i = msoaIndex.get(lk.get(c)!.MSOA21CD);
@@ -183,6 +183,10 @@ export function build(): { summary: string[] } {
     const i = wardIndex.get(lk.get(c)!.WD25CD_bestfit);
     if (i === undefined) fail(`${lookupRel}: ${c} names unknown ward ${lk.get(c)!.WD25CD_bestfit}`);
     return i;
+  });
+  const lsoaPwc = lsoa.codes.map((c): [number, number] => {
+    const r = lk.get(c)!;
+    return [round5(num(lookupRel, r, 'pwc_lon', c)!), round5(num(lookupRel, r, 'pwc_lat', c)!)];
   });
   const ovRel = place.files.wardOverlaps;
   const ov = readCsv(ovRel, ['LSOA21CD', 'WD25CD', 'share_of_lsoa_area']);
@@ -358,7 +362,9 @@ export function build(): { summary: string[] } {
       }
     }
     const { file: _f, column: _c, numerator: _n, denominator: _d, scale: _s, decileColumn: _dc, comparator: _cp, mostDeprivedDeciles: _m, ...meta } = def;
-    return { ...meta, geographyMethod, derived, england, borough: boroughC, data };
+    const thresholdsCol = def.kind === 'decile' ? 'imd_score' : def.decileColumn ? def.column! : null;
+    const thresholds = thresholdsCol ? decileThresholds(engDesc[thresholdsCol]).map((t) => t * (def.kind === 'decile' ? 1 : scale)) : undefined;
+    return { ...meta, geographyMethod, derived, england, borough: boroughC, data, ...(thresholds ? { decileThresholds: thresholds } : {}), ...(def.kind === 'decile' ? { decileOf: 'imd_score' } : {}) };
   });
 
   // ---- Areas
@@ -414,14 +420,36 @@ export function build(): { summary: string[] } {
       };
     });
 
+  // ---- Presets: rules in data/presets.json resolved to LSOAs.
+  const sectorCounts = lsoa.codes.map(() => new Map<string, number>());
+  for (const [pc, [, , li]] of Object.entries(postcodes)) {
+    if (li < 0) continue;
+    const sector = pc.slice(0, -2);
+    sectorCounts[li].set(sector, (sectorCounts[li].get(sector) ?? 0) + 1);
+  }
+  const dominantSector = (i: number) => [...sectorCounts[i].entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const presetFile = JSON.parse(read('presets.json')) as { presets: { id: string; name: string; ruleText: string; rule: { bestFitWard?: string; dominantPostcodeSector?: string } }[] };
+  const presets = presetFile.presets.map((p) => {
+    if (p.rule.bestFitWard && !wardIndex.has(p.rule.bestFitWard)) fail(`presets.json: ${p.id} names unknown ward ${p.rule.bestFitWard}`);
+    const lsoas = lsoa.codes.filter(
+      (_, i) =>
+        (!p.rule.bestFitWard || lsoaWard[i] === wardIndex.get(p.rule.bestFitWard)) &&
+        (!p.rule.dominantPostcodeSector || dominantSector(i) === p.rule.dominantPostcodeSector),
+    );
+    if (!lsoas.length) fail(`presets.json: rule for "${p.name}" selects no LSOAs`);
+    summary.push(`preset ${p.name}: ${lsoas.map((c) => lsoa.names[lsoaIndex.get(c)!]).join(', ')}`);
+    return { id: p.id, name: p.name, ruleText: p.ruleText, lsoas };
+  });
+
   const themes = [...new Set(INDICATORS.map((d) => d.theme))];
   const bundle: IndicatorBundle = {
     builtAt: new Date().toISOString(),
     place: { name: place.name, code: place.code, england: place.england, bounds: place.bounds, attribution: place.attribution, basemap: place.basemap },
     areas,
-    lsoaLinks: { msoa: lsoaMsoa, ward: lsoaWard },
+    lsoaLinks: { msoa: lsoaMsoa, ward: lsoaWard, pwc: lsoaPwc },
     themes,
     indicators,
+    presets,
   };
 
   mkdirSync(OUT, { recursive: true });

@@ -9,6 +9,8 @@ import { AreaProfile } from './components/AreaProfile';
 import { TableView } from './components/TableView';
 import { Messages } from './components/Messages';
 import { Sources } from './components/Sources';
+import { Neighbourhoods } from './components/Neighbourhoods';
+import { ComparePanel } from './components/ComparePanel';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
@@ -37,12 +39,12 @@ export function App() {
 
   return (
     <div className="app">
-      <header className="app-header">
+      <header className="app-header no-print">
         <h1>
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}
         </h1>
       </header>
-      <aside className="panel" aria-label="Controls and area profile">
+      <aside className="panel no-print" aria-label="Controls and area profile">
         {loadError ? (
           <div role="alert" className="error">
             {loadError}
@@ -56,12 +58,13 @@ export function App() {
             <Controls />
             <Legend />
             <AreaProfile />
+            <Neighbourhoods />
             <Sources />
           </>
         )}
       </aside>
-      <main className="main" aria-label={view === 'table' ? 'Table of areas' : 'Map'}>
-        <div className="map-wrap" hidden={view === 'table'} data-map-state={mapState}>
+      <main className="main" aria-label={view === 'table' ? 'Table of areas' : view === 'compare' ? 'Comparison' : 'Map'}>
+        <div className="map-wrap" hidden={view !== 'map'} data-map-state={mapState}>
           {bundle ? (
             <Suspense fallback={<p className="map-loading">Loading map…</p>}>
               <MapView />
@@ -69,6 +72,7 @@ export function App() {
           ) : null}
         </div>
         {bundle && view === 'table' ? <TableView /> : null}
+        {bundle && view === 'compare' ? <ComparePanel /> : null}
       </main>
     </div>
   );

@@ -1,6 +1,16 @@
 import { create } from 'zustand';
 import type { GeographyId, IndicatorBundle, IndicatorRecord, PlaceEntry } from './lib/types';
 import { DEFAULT_SHARE_STATE, type ShareState } from './lib/url';
+import { MAX_COMPARE, cleanName, encodeLsoaSet, parseCustom, type CustomArea } from './lib/places';
+
+/** A neighbourhood being built: LSOAs picked so far and, while drawing, the polygon's vertices. */
+export interface Draft {
+  lsoas: number[];
+  picking: boolean;
+  drawing: boolean;
+  points: [number, number][];
+}
+export const EMPTY_DRAFT: Draft = { lsoas: [], picking: false, drawing: false, points: [] };
 
 /** A camera request for the map: fit a box or centre on a point. The map owns the camera. */
 export type CameraRequest = { bbox: [number, number, number, number]; seq: number } | { center: [number, number]; zoom: number; seq: number };
@@ -23,6 +33,14 @@ export interface AppState extends ShareState {
   postcodeHit: PostcodeHit | null;
   messages: string[];
   mapState: 'loading' | 'busy' | 'idle' | 'error';
+  draft: Draft | null;
+  setDraft: (d: Draft | null) => void;
+  toggleDraftLsoa: (i: number) => void;
+  addToCompare: (key: string) => void;
+  removeFromCompare: (key: string) => void;
+  saveCustom: (name: string, lsoas: number[]) => string | null;
+  renameCustom: (id: string, name: string) => void;
+  deleteCustom: (id: string) => void;
   setShare: (patch: Partial<ShareState>) => void;
   setBundle: (bundle: IndicatorBundle, places: PlaceEntry[]) => void;
   setLoadError: (msg: string) => void;
@@ -47,6 +65,50 @@ export const useStore = create<AppState>((set, get) => ({
   postcodeHit: null,
   messages: [],
   mapState: 'loading',
+  draft: null,
+  setDraft: (draft) => set({ draft }),
+  toggleDraftLsoa: (i) =>
+    set((s) => {
+      const d = s.draft ?? { ...EMPTY_DRAFT, picking: true };
+      const lsoas = d.lsoas.includes(i) ? d.lsoas.filter((x) => x !== i) : [...d.lsoas, i].sort((a, b) => a - b);
+      return { draft: { ...d, lsoas } };
+    }),
+  addToCompare: (key) => {
+    const { compare, addMessage } = get();
+    if (compare.includes(key)) return;
+    if (compare.length >= MAX_COMPARE) {
+      addMessage(`The comparison holds up to ${MAX_COMPARE} places besides ${get().bundle?.place.name ?? 'the borough'} and England; remove one first.`);
+      return;
+    }
+    set({ compare: [...compare, key] });
+  },
+  removeFromCompare: (key) => set((s) => ({ compare: s.compare.filter((k) => k !== key) })),
+  saveCustom: (rawName, lsoas) => {
+    const b = get().bundle;
+    const name = cleanName(rawName);
+    if (!b || !name || lsoas.length === 0) return null;
+    const custom = [...get().custom, `${encodeLsoaSet(lsoas, b.areas.lsoa.codes.length)}.${name}`];
+    set({ custom });
+    return `n${custom.length}`;
+  },
+  renameCustom: (id, rawName) => {
+    const name = cleanName(rawName);
+    const k = Number(id.slice(1)) - 1;
+    const cur = get().custom[k];
+    if (!name || cur === undefined) return;
+    set({ custom: get().custom.map((c, i) => (i === k ? `${c.slice(0, c.indexOf('.'))}.${name}` : c)) });
+  },
+  deleteCustom: (id) => {
+    const k = Number(id.slice(1)) - 1;
+    // Later neighbourhoods move up one place, so their comparison keys are renumbered.
+    const compare = get()
+      .compare.filter((key) => key !== `custom:${id}`)
+      .map((key) => {
+        const m = key.match(/^custom:n(\d+)$/);
+        return m && Number(m[1]) - 1 > k ? `custom:n${Number(m[1]) - 1}` : key;
+      });
+    set({ custom: get().custom.filter((_, i) => i !== k), compare });
+  },
   setShare: (patch) => {
     // A change of indicator or geography keeps the selection only if it still exists.
     const next = { ...patch };
@@ -88,5 +150,12 @@ export function shareOf(s: AppState): ShareState {
     selected: s.selected,
     basemap: s.basemap,
     view: s.view,
+    compare: s.compare,
+    custom: s.custom,
   };
+}
+
+/** Custom neighbourhoods parsed from their URL form; malformed ones are dropped (urlSync reports them). */
+export function customAreas(custom: string[], total: number): CustomArea[] {
+  return custom.map((c, i) => parseCustom(c, `n${i + 1}`, total)).filter((a): a is CustomArea => a !== null);
 }

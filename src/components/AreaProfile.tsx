@@ -1,9 +1,7 @@
 import { Fragment } from 'react';
 import { useStore } from '../store';
 import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../lib/types';
-import { areaCategory, areaInterval } from '../lib/choropleth';
-import { wilsonInterval } from '../lib/ci';
-import { compareWithBenchmark, type Category } from '../lib/compare';
+import { areaValue, boroughValue, type PlaceValue } from '../lib/pool';
 import { formatNumber, formatValue } from '../lib/format';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
@@ -11,50 +9,28 @@ import { PostcodeResult } from './PostcodeResult';
 
 const GEO_NAME: Record<GeographyId, string> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA' };
 
-interface Cell {
-  value: string;
-  interval?: string;
-  category: Category;
-  decile?: number | null;
+function ValueCell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
+  return (
+    <td>
+      {formatValue(v.value, ind)}
+      {v.lower != null && v.upper != null ? (
+        <span className="sub block">
+          95% CI {formatNumber(v.lower, ind.decimals)}–{formatNumber(v.upper, ind.decimals)}
+        </span>
+      ) : null}
+    </td>
+  );
 }
 
-function intervalText(ci: { lower: number; upper: number } | null, ind: IndicatorRecord) {
-  return ci ? `95% CI ${formatNumber(ci.lower, ind.decimals)}–${formatNumber(ci.upper, ind.decimals)}` : undefined;
-}
-
-function areaCell(ind: IndicatorRecord, geo: GeographyId, i: number): Cell {
-  const d = ind.data[geo];
-  if (!d) return { value: 'Not available', category: 'NotCompared' };
-  const ci = areaInterval(ind, geo, i);
-  return {
-    value: formatValue(d.values[i], ind),
-    interval: intervalText(ci, ind),
-    category: areaCategory(ind, geo, i),
-    decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
-  };
-}
-
-function boroughCell(ind: IndicatorRecord): Cell {
-  const b = ind.borough;
-  if (!b) return { value: 'No data', category: 'NotCompared' };
-  const raw = b.numerator != null && b.denominator ? wilsonInterval(b.numerator, b.denominator) : null;
-  const ci = raw ? { lower: raw.lower * 100, upper: raw.upper * 100 } : null;
-  return {
-    value: formatValue(b.value, ind),
-    interval: ind.compare === 'interval' ? intervalText(ci, ind) : undefined,
-    category: ind.compare === 'interval' ? compareWithBenchmark(ci, ind.england?.value, ind.polarity) : 'NotCompared',
-  };
-}
-
-function ComparisonText({ ind, cell }: { ind: IndicatorRecord; cell: Cell }) {
-  if (ind.compare === 'decile' && cell.decile != null)
+function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
+  if (ind.compare === 'decile' && v.decile != null)
     return (
       <span>
-        National decile {cell.decile}
+        National decile {v.decile}
         <span className="sub"> (1 = most deprived 10% in England)</span>
       </span>
     );
-  return <CategoryBadge category={cell.category} level={ind.compare === 'interval' ? '95%' : undefined} />;
+  return <CategoryBadge category={v.category} level={ind.compare === 'interval' ? '95%' : undefined} />;
 }
 
 export function AreaProfile() {
@@ -62,6 +38,8 @@ export function AreaProfile() {
   const geography = useStore((s) => s.geography);
   const selected = useStore((s) => s.selected);
   const setShare = useStore((s) => s.setShare);
+  const addToCompare = useStore((s) => s.addToCompare);
+  const inCompare = useStore((s) => (selected ? s.compare.includes(`${geography}:${selected}`) : false));
   const i = selected ? bundle.areas[geography].codes.indexOf(selected) : -1;
   const isArea = i >= 0;
   const place = bundle.place.name;
@@ -85,9 +63,14 @@ export function AreaProfile() {
           )}
         </p>
         {isArea ? (
-          <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
-            Back to {place}
-          </button>
+          <div className="button-row">
+            <button type="button" onClick={() => addToCompare(`${geography}:${selected}`)} disabled={inCompare}>
+              {inCompare ? 'In the comparison' : 'Add to comparison'}
+            </button>
+            <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
+              Back to {place}
+            </button>
+          </div>
         ) : null}
       </div>
       <ProfileTable bundle={bundle} geography={geography} index={i} />
@@ -123,8 +106,8 @@ function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; g
             {bundle.indicators
               .filter((ind) => ind.theme === theme)
               .map((ind) => {
-                const borough = boroughCell(ind);
-                const cell = isArea ? areaCell(ind, geography, index) : borough;
+                const borough = boroughValue(ind);
+                const cell = isArea ? areaValue(ind, geography, index) : borough;
                 return (
                   <tr key={ind.id} data-indicator={ind.id}>
                     <th scope="row">
@@ -133,19 +116,11 @@ function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; g
                       {isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
                       <AboutIndicator ind={ind} geography={geography} />
                     </th>
-                    {isArea ? (
-                      <td>
-                        {cell.value}
-                        {cell.interval ? <span className="sub block">{cell.interval}</span> : null}
-                      </td>
-                    ) : null}
-                    <td>
-                      {borough.value}
-                      {!isArea && borough.interval ? <span className="sub block">{borough.interval}</span> : null}
-                    </td>
+                    {isArea ? <ValueCell ind={ind} v={cell} /> : null}
+                    {isArea ? <td>{formatValue(borough.value, ind)}</td> : <ValueCell ind={ind} v={borough} />}
                     <td>{ind.england ? formatValue(ind.england.value, ind) : 'No data'}</td>
                     <td>
-                      <ComparisonText ind={ind} cell={cell} />
+                      <ComparisonText ind={ind} v={cell} />
                     </td>
                   </tr>
                 );

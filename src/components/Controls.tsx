@@ -72,6 +72,9 @@ export function Controls() {
             <button type="button" aria-pressed={s.view === 'table'} onClick={() => s.setShare({ view: 'table' })}>
               Table
             </button>
+            <button type="button" aria-pressed={s.view === 'compare'} onClick={() => s.setShare({ view: 'compare' })}>
+              Compare ({s.compare.length})
+            </button>
           </div>
         </div>
       </div>

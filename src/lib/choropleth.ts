@@ -36,6 +36,7 @@ export function hasCompare(ind: IndicatorRecord): boolean {
 }
 
 export function areaInterval(ind: IndicatorRecord, geo: GeographyId, i: number, level: ConfidenceLevel = 0.95) {
+  if (ind.compare !== 'interval') return null;
   const d = ind.data[geo];
   const n = d?.numerators?.[i];
   const den = d?.denominators?.[i];

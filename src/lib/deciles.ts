@@ -18,3 +18,19 @@ export function nationalDecile(score: number | null, englandScoresDesc: Float64A
   const rank = lo + 1;
   return Math.min(10, Math.max(1, Math.ceil((rank * 10) / n)));
 }
+
+/** The nine decile boundaries of a descending England distribution (see IndicatorMeta.decileThresholds). */
+export function decileThresholds(englandScoresDesc: Float64Array | number[]): number[] {
+  const n = englandScoresDesc.length;
+  const out: number[] = [];
+  for (let d = 1; d < 10; d++) out.push(englandScoresDesc[Math.ceil((d * n) / 10) - 1]);
+  return out;
+}
+
+/** Decile from the nine boundaries: 1 + the number of boundaries the score is strictly below. */
+export function decileFromThresholds(score: number | null, thresholds: number[]): number | null {
+  if (score == null || !Number.isFinite(score) || thresholds.length !== 9) return null;
+  let d = 1;
+  for (const t of thresholds) if (score < t) d++;
+  return d;
+}

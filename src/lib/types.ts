@@ -43,6 +43,13 @@ export interface IndicatorMeta {
   modelled?: boolean;
   england?: Comparator;
   borough?: Comparator;
+  /**
+   * National decile boundaries (display scale, descending): entry k is the score of the last LSOA
+   * in decile k+1 among England's LSOAs. Lets any pooled score be placed in a national decile.
+   */
+  decileThresholds?: number[];
+  /** For a decile indicator: the score indicator whose pooled value is placed in a national decile. */
+  decileOf?: string;
 }
 
 /** Per-geography values, aligned with that geography's code list. */
@@ -86,6 +93,16 @@ export interface LsoaLinks {
   /** For each LSOA (in LSOA order): index of its MSOA and best-fit ward. */
   msoa: number[];
   ward: number[];
+  /** Population-weighted centroid [lon, lat] (ONS), used for custom-area selection. */
+  pwc: [number, number][];
+}
+
+/** A named neighbourhood defined by a rule in data/presets.json, resolved to LSOAs by the build. */
+export interface PresetArea {
+  id: string;
+  name: string;
+  ruleText: string;
+  lsoas: string[];
 }
 
 export interface AttributionEntry {
@@ -109,6 +126,7 @@ export interface IndicatorBundle {
   lsoaLinks: LsoaLinks;
   themes: string[];
   indicators: IndicatorRecord[];
+  presets: PresetArea[];
 }
 
 /** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */

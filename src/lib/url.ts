@@ -1,9 +1,10 @@
 import type { GeographyId } from './types';
 import type { ClassMethod } from './classify';
+import { parsePlaceKey, MAX_COMPARE } from './places';
 
 /** Everything a user would share. The URL owns it; one serialise/parse pair. */
 export type MapMode = 'value' | 'compare';
-export type ViewMode = 'map' | 'table';
+export type ViewMode = 'map' | 'table' | 'compare';
 
 export interface ShareState {
   geography: GeographyId;
@@ -13,6 +14,10 @@ export interface ShareState {
   selected: string | null;
   basemap: boolean;
   view: ViewMode;
+  /** Places in the comparison, as "kind:id" keys. */
+  compare: string[];
+  /** Custom neighbourhoods as "bits.name" (see places.ts); their ids are n1, n2… in order. */
+  custom: string[];
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = {
@@ -23,6 +28,8 @@ export const DEFAULT_SHARE_STATE: ShareState = {
   selected: null,
   basemap: false,
   view: 'map',
+  compare: [],
+  custom: [],
 };
 
 const GEOS: GeographyId[] = ['ward', 'lsoa', 'msoa'];
@@ -37,6 +44,8 @@ export function serialise(s: ShareState): string {
   if (s.selected) p.set('area', s.selected);
   if (s.basemap) p.set('basemap', 'streets');
   if (s.view !== 'map') p.set('view', s.view);
+  if (s.compare.length) p.set('cmp', s.compare.join(','));
+  for (const c of s.custom) p.append('nb', c);
   return p.toString();
 }
 
@@ -78,6 +87,14 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   state.basemap = p.get('basemap') === 'streets';
   const view = p.get('view');
-  if (view === 'table') state.view = 'table';
+  if (view === 'table' || view === 'compare') state.view = view;
+  const cmp = p.get('cmp');
+  if (cmp) {
+    const keys = cmp.split(',').filter(Boolean);
+    const good = keys.filter((k) => parsePlaceKey(k));
+    if (good.length < keys.length) warnings.push(`${keys.length - good.length} place(s) in the link's comparison were not understood and were ignored.`);
+    state.compare = [...new Set(good)].slice(0, MAX_COMPARE);
+  }
+  state.custom = p.getAll('nb').slice(0, 20);
   return { state, warnings };
 }

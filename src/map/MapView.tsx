@@ -7,7 +7,9 @@ import { useChoropleth } from '../data/useChoropleth';
 import { dataUrl } from '../data/load';
 import { diffFills, type FillStates } from '../lib/choropleth';
 import { formatValue } from '../lib/format';
-import { AREA_LAYERS, BASEMAP_SOURCE, basemapSource, buildStyle, fillId, fillOpacity } from './layers';
+import { AREA_LAYERS, BASEMAP_SOURCE, basemapSource, buildStyle, drawData, fillId, fillOpacity } from './layers';
+import { lsoasInPolygon, polygonFromPoints } from '../lib/select';
+import type { GeoJSONSource } from 'maplibre-gl';
 
 setWorkerUrl(workerUrl);
 
@@ -99,8 +101,12 @@ export default function MapView() {
       setTip(null);
     };
     const onClick = (e: MapLayerMouseEvent) => {
+      const st = useStore.getState();
+      if (st.draft?.drawing) return;
       const code = e.features?.[0]?.id;
-      if (code != null) useStore.getState().selectArea(geography, String(code), false);
+      if (code == null) return;
+      if (st.draft?.picking && geography === 'lsoa') st.toggleDraftLsoa(bundle.areas.lsoa.codes.indexOf(String(code)));
+      else st.selectArea(geography, String(code), false);
     };
     map.on('mousemove', layer, onMove);
     map.on('mouseleave', layer, onLeave);
@@ -113,6 +119,57 @@ export default function MapView() {
       setTip(null);
     };
   }, [ready, geography]);
+
+  // Building a neighbourhood: picked LSOAs as feature-state, drawing by clicks on the map.
+  const draft = useStore((s) => s.draft);
+  const drafted = useRef<Set<string>>(new Set());
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const next = new Set((draft?.lsoas ?? []).map((i) => bundle.areas.lsoa.codes[i]));
+    for (const c of drafted.current) if (!next.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: false });
+    for (const c of next) if (!drafted.current.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: true });
+    drafted.current = next;
+    (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData(draft?.points ?? [], !draft?.drawing));
+  }, [ready, draft, bundle]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !draft?.drawing) return;
+    const finish = () => {
+      const st = useStore.getState();
+      const d = st.draft;
+      if (!d) return;
+      const poly = polygonFromPoints(d.points);
+      if (!poly) {
+        st.addMessage('A drawn area needs at least three corners; keep clicking on the map, or cancel drawing.');
+        return;
+      }
+      const lsoas = lsoasInPolygon(bundle.lsoaLinks.pwc, poly);
+      st.setDraft({ ...d, drawing: false, lsoas });
+      if (!lsoas.length) st.addMessage('No LSOA has its population-weighted centroid inside the drawn area; draw a larger area.');
+    };
+    const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
+      const d = useStore.getState().draft;
+      if (d?.drawing) useStore.getState().setDraft({ ...d, points: [...d.points, [Number(e.lngLat.lng.toFixed(6)), Number(e.lngLat.lat.toFixed(6))]] });
+    };
+    const onDbl = (e: { preventDefault: () => void }) => {
+      e.preventDefault();
+      finish();
+    };
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = 'crosshair';
+    map.on('click', onClick);
+    map.on('dblclick', onDbl);
+    window.addEventListener('nhe:finish-drawing', finish);
+    return () => {
+      map.off('click', onClick);
+      map.off('dblclick', onDbl);
+      window.removeEventListener('nhe:finish-drawing', finish);
+      map.doubleClickZoom.enable();
+      map.getCanvas().style.cursor = '';
+    };
+  }, [ready, draft?.drawing, bundle]);
 
   // Visibility of the active geography.
   useEffect(() => {

@@ -71,10 +71,29 @@ export function buildStyle(dataUrl: (f: string) => string, active: GeographyId):
       },
     );
   }
-  layers.push({ id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } });
+  layers.push(
+    { id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } },
+    // A neighbourhood being built: its LSOAs hatched in blue, and the shape being drawn.
+    {
+      id: 'lsoa-draft',
+      type: 'fill',
+      source: 'lsoa',
+      paint: { 'fill-color': '#1d70b8', 'fill-opacity': ['case', ['boolean', ['feature-state', 'draft'], false], 0.55, 0] },
+    },
+    {
+      id: 'lsoa-draft-line',
+      type: 'line',
+      source: 'lsoa',
+      paint: { 'line-color': '#003078', 'line-width': ['case', ['boolean', ['feature-state', 'draft'], false], 2.5, 0] },
+    },
+    { id: 'draw-fill', type: 'fill', source: 'draw', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ffdd00', 'fill-opacity': 0.15 } },
+    { id: 'draw-line', type: 'line', source: 'draw', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#0b0c0c', 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'draw-points', type: 'circle', source: 'draw', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#ffdd00', 'circle-stroke-color': '#0b0c0c', 'circle-stroke-width': 1.5 } },
+  );
   const sources: StyleSpecification['sources'] = {
     context: { type: 'geojson', data: dataUrl('geo-context.json'), promoteId: 'code' },
     borough: { type: 'geojson', data: dataUrl('geo-borough.json'), promoteId: 'code' },
+    draw: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   for (const { geography, file } of AREA_LAYERS) sources[geography] = { type: 'geojson', data: dataUrl(file), promoteId: 'code' };
   return { version: 8, sources, layers };
@@ -89,4 +108,13 @@ export function basemapSource(place: PlaceConfig) {
     maxzoom: place.basemap.maxzoom,
     attribution: `<a href="${place.basemap.attributionUrl}" target="_blank" rel="noopener">${place.basemap.attribution}</a>`,
   };
+}
+
+/** The drawing layer's data: vertices, and the line or polygon they make so far. */
+export function drawData(points: [number, number][], closed: boolean): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = points.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }));
+  if (points.length >= 3 && closed)
+    features.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...points, points[0]]] } });
+  else if (points.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: points } });
+  return { type: 'FeatureCollection', features };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHARE_STATE, parse, serialise, type ShareState } from '../../src/lib/url';
+import { MAX_COMPARE } from '../../src/lib/places';
 import type { GeographyId } from '../../src/lib/types';
 
 const KNOWN = new Set(['imd_score', 'imd_decile', 'disability', 'usual_residents', 'households_deprived_1plus']);
@@ -41,17 +42,26 @@ describe('serialise', () => {
 
 describe('parse(serialise(state)) round trip', () => {
   const geos: GeographyId[] = ['ward', 'lsoa', 'msoa'];
-  const states: ShareState[] = [];
+  const all: ShareState[] = [];
   for (const geography of geos)
     for (const indicator of ['imd_score', 'disability'])
       for (const mode of ['value', 'compare'] as const)
         for (const classes of ['quantile', 'jenks'] as const)
           for (const selected of [null, 'E01012187', 'E05014863'])
             for (const basemap of [false, true])
-              for (const view of ['map', 'table'] as const) states.push({ geography, indicator, mode, classes, selected, basemap, view });
+              for (const view of ['map', 'table', 'compare'] as const)
+                all.push({ ...DEFAULT_SHARE_STATE, geography, indicator, mode, classes, selected, basemap, view });
+  // Comparison lists and custom neighbourhoods, on a few base states.
+  const compares = [[], ['ward:E05014863'], ['ward:E05014863', 'lsoa:E01012187', 'msoa:E02002545', 'preset:norton', 'custom:n1', 'pcn:U12345']];
+  const customs = [[], ['AAAB.My area'], ['gA.Norton & Roseworth', 'AAAAAAAAAAAAAAAAAAAAE.Name with . dots and ? & = signs']];
+  for (const compare of compares)
+    for (const custom of customs)
+      for (const view of ['map', 'compare'] as const) all.push({ ...DEFAULT_SHARE_STATE, view, compare, custom });
+  // Two of the second set (no places, no custom areas) are already in the first.
+  const states = [...new Map(all.map((s) => [JSON.stringify(s), s])).values()];
 
   it(`covers ${states.length} distinct states`, () => {
-    expect(new Set(states.map((s) => JSON.stringify(s))).size).toBe(3 * 2 * 2 * 2 * 3 * 2 * 2);
+    expect(states).toHaveLength(3 * 2 * 2 * 2 * 3 * 2 * 3 + 3 * 3 * 2 - 2);
   });
 
   it.each(states.map((s) => [serialise(s), s] as const))('%s', (query, state) => {
@@ -61,7 +71,7 @@ describe('parse(serialise(state)) round trip', () => {
   });
 
   it('a leading "?" is accepted', () => {
-    const s: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'msoa', mode: 'compare', selected: 'E02002545' };
+    const s: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'msoa', mode: 'compare', selected: 'E02002545', compare: ['msoa:E02002545'] };
     expect(parse(`?${serialise(s)}`, KNOWN).state).toEqual(s);
   });
 
@@ -120,12 +130,12 @@ describe('parse: defaults and malformed input', () => {
   ];
 
   it.each(hostile)('hostile value %j in every parameter is ignored, never throws', (bad) => {
-    const q = ['geo', 'ind', 'mode', 'classes', 'area', 'basemap', 'view'].map((k) => `${k}=${encodeURIComponent(bad)}`).join('&');
+    const q = ['geo', 'ind', 'mode', 'classes', 'area', 'basemap', 'view', 'cmp'].map((k) => `${k}=${encodeURIComponent(bad)}`).join('&');
     let result!: ReturnType<typeof parse>;
     expect(() => (result = parse(q, KNOWN))).not.toThrow();
     expect(result.state).toEqual(DEFAULT_SHARE_STATE);
-    // geo, ind, mode, classes and area each warn once.
-    expect(result.warnings).toHaveLength(5);
+    // geo, ind, mode, classes, area and cmp each warn once.
+    expect(result.warnings).toHaveLength(6);
     for (const w of result.warnings) expect(typeof w).toBe('string');
   });
 
@@ -177,8 +187,35 @@ describe('parse: defaults and malformed input', () => {
     ['view=map', 'map'],
     ['view=TABLE', 'map'],
     ['view=chart', 'map'],
+    ['view=compare', 'compare'],
   ])('%s -> view %s', (q, view) => {
     expect(parse(q, KNOWN).state.view).toBe(view);
+  });
+
+  it.each([
+    ['cmp=ward:E05014863,bogus,lsoa:E01012187', ['ward:E05014863', 'lsoa:E01012187'], 1],
+    ['cmp=county:X', [], 1],
+    ['cmp=ward:<script>', [], 1],
+    ['cmp=ward:A,ward:A,ward:B', ['ward:A', 'ward:B'], 0], // duplicates dropped
+    ['cmp=,,ward:A,,', ['ward:A'], 0], // empty entries ignored
+    ['cmp=', [], 0],
+  ] as [string, string[], number][])('%s -> compare %j with %i warning(s)', (q, compare, nWarnings) => {
+    const { state, warnings } = parse(q, KNOWN);
+    expect(state.compare).toEqual(compare);
+    expect(warnings).toHaveLength(nWarnings);
+  });
+
+  it(`keeps at most MAX_COMPARE (${MAX_COMPARE}) places`, () => {
+    const keys = Array.from({ length: MAX_COMPARE + 3 }, (_, i) => `ward:W${i}`);
+    expect(parse(`cmp=${keys.join(',')}`, KNOWN).state.compare).toEqual(keys.slice(0, MAX_COMPARE));
+  });
+
+  it('keeps at most 20 custom neighbourhoods, in order', () => {
+    const q = Array.from({ length: 25 }, (_, i) => `nb=AAAB.n${i}`).join('&');
+    const custom = parse(q, KNOWN).state.custom;
+    expect(custom).toHaveLength(20);
+    expect(custom[0]).toBe('AAAB.n0');
+    expect(custom[19]).toBe('AAAB.n19');
   });
 
   it('an indicator is only accepted when it is in the known set given', () => {
@@ -188,7 +225,7 @@ describe('parse: defaults and malformed input', () => {
   });
 
   it('uses caller-supplied defaults for absent parameters', () => {
-    const defaults: ShareState = { geography: 'lsoa', indicator: 'disability', mode: 'compare', classes: 'jenks', selected: 'E01012187', basemap: false, view: 'table' };
+    const defaults: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'lsoa', indicator: 'disability', mode: 'compare', classes: 'jenks', selected: 'E01012187', basemap: false, view: 'table' };
     expect(parse('', KNOWN, defaults).state).toEqual(defaults);
     expect(parse('geo=county', KNOWN, defaults).state.geography).toBe('lsoa');
   });

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { useStore, EMPTY_DRAFT } from '../store';
+import { useCustomAreas } from '../data/usePlaces';
+import { formatNumber } from '../lib/format';
+
+/** Presets, saved neighbourhoods, and the builder (click, list, or draw). */
+export function Neighbourhoods() {
+  const bundle = useStore((s) => s.bundle)!;
+  const draft = useStore((s) => s.draft);
+  const setDraft = useStore((s) => s.setDraft);
+  const toggle = useStore((s) => s.toggleDraftLsoa);
+  const addToCompare = useStore((s) => s.addToCompare);
+  const compare = useStore((s) => s.compare);
+  const saveCustom = useStore((s) => s.saveCustom);
+  const renameCustom = useStore((s) => s.renameCustom);
+  const deleteCustom = useStore((s) => s.deleteCustom);
+  const customs = useCustomAreas();
+  const [choice, setChoice] = useState(`preset:${bundle.presets[0]?.id ?? ''}`);
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState('');
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const lsoa = bundle.areas.lsoa;
+  const residents = (draft?.lsoas ?? []).reduce((s, i) => s + lsoa.residents[i], 0);
+
+  const startPicking = () => {
+    useStore.getState().setShare({ geography: 'lsoa', view: 'map' });
+    setDraft({ ...(draft ?? EMPTY_DRAFT), picking: !draft?.picking, drawing: false });
+  };
+  const startDrawing = () => {
+    useStore.getState().setShare({ geography: 'lsoa', view: 'map' });
+    setDraft({ ...(draft ?? EMPTY_DRAFT), drawing: true, picking: false, points: [] });
+    setStatus('Drawing: click the map to add corners; double-click or press “Finish drawing” to close the shape.');
+  };
+  const save = () => {
+    if (!draft?.lsoas.length) return setStatus('Select at least one LSOA first.');
+    if (!name.trim()) return setStatus('Give the neighbourhood a name.');
+    const id = saveCustom(name, draft.lsoas);
+    if (id) {
+      setChoice(`custom:${id}`);
+      setStatus(`Saved “${name.trim()}” (${draft.lsoas.length} LSOAs). Add it to the comparison when ready.`);
+      setDraft(null);
+      setName('');
+    }
+  };
+
+  return (
+    <section className="neighbourhoods" aria-labelledby="nb-title">
+      <h2 id="nb-title">Neighbourhoods and comparison</h2>
+      <div className="field">
+        <label htmlFor="nb-select">Neighbourhoods</label>
+        <select id="nb-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <optgroup label="Neighbourhood health pilot">
+            {bundle.presets.map((p) => (
+              <option key={p.id} value={`preset:${p.id}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+          {customs.length ? (
+            <optgroup label="Your neighbourhoods">
+              {customs.map((c) => (
+                <option key={c.id} value={`custom:${c.id}`}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={() => addToCompare(choice)} disabled={compare.includes(choice)}>
+          Add to comparison
+        </button>
+        <button type="button" onClick={() => useStore.getState().setShare({ view: 'compare' })}>
+          Open comparison ({compare.length})
+        </button>
+      </div>
+
+      <h3>Build a neighbourhood</h3>
+      <div className="button-row">
+        <button type="button" aria-pressed={!!draft?.picking} onClick={startPicking}>
+          Pick LSOAs on the map
+        </button>
+        <button type="button" aria-pressed={!!draft?.drawing} onClick={startDrawing}>
+          Draw an area
+        </button>
+      </div>
+      {draft?.drawing ? (
+        <div className="button-row">
+          <button type="button" onClick={() => window.dispatchEvent(new Event('nhe:finish-drawing'))}>
+            Finish drawing
+          </button>
+          <button type="button" onClick={() => setDraft({ ...draft, points: draft.points.slice(0, -1) })} disabled={!draft.points.length}>
+            Undo last point
+          </button>
+          <button type="button" onClick={() => setDraft({ ...draft, drawing: false, points: [] })}>
+            Cancel drawing
+          </button>
+        </div>
+      ) : null}
+      <details className="lsoa-list">
+        <summary>Pick LSOAs from a list</summary>
+        <fieldset>
+          <legend className="visually-hidden">LSOAs in the neighbourhood</legend>
+          {lsoa.codes.map((code, i) => (
+            <div key={code} className="checkbox">
+              <input id={`pick-${code}`} type="checkbox" checked={!!draft?.lsoas.includes(i)} onChange={() => toggle(i)} />
+              <label htmlFor={`pick-${code}`}>
+                {lsoa.names[i]} <span className="sub">{lsoa.aliases[i]}</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
+      <p role="status" className="draft-status">
+        {draft?.lsoas.length ? `${draft.lsoas.length} LSOA${draft.lsoas.length === 1 ? '' : 's'} selected · ${formatNumber(residents, 0)} residents (Census 2021)` : 'No LSOAs selected.'}
+      </p>
+      <div className="field">
+        <label htmlFor="nb-name">Neighbourhood name</label>
+        <input id="nb-name" type="text" maxLength={60} value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={save}>
+          Save neighbourhood
+        </button>
+        {draft ? (
+          <button type="button" onClick={() => setDraft(null)}>
+            Clear selection
+          </button>
+        ) : null}
+      </div>
+      <p className="sub" aria-live="polite">
+        {status}
+      </p>
+      {customs.length ? (
+        <ul className="saved-list">
+          {customs.map((c) => (
+            <li key={c.id}>
+              {renaming?.id === c.id ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    renameCustom(c.id, renaming.name);
+                    setRenaming(null);
+                  }}
+                >
+                  <label htmlFor={`rename-${c.id}`} className="visually-hidden">
+                    New name for {c.name}
+                  </label>
+                  <input id={`rename-${c.id}`} type="text" maxLength={60} value={renaming.name} onChange={(e) => setRenaming({ id: c.id, name: e.target.value })} />
+                  <button type="submit">Save name</button>
+                </form>
+              ) : (
+                <>
+                  {c.name} <span className="sub">({c.lsoas.length} LSOAs)</span>{' '}
+                  <button type="button" className="link-button" onClick={() => setRenaming({ id: c.id, name: c.name })}>
+                    Rename<span className="visually-hidden"> {c.name}</span>
+                  </button>{' '}
+                  <button type="button" className="link-button" onClick={() => deleteCustom(c.id)}>
+                    Delete<span className="visually-hidden"> {c.name}</span>
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="sub">An LSOA is in a drawn area when its population-weighted centroid is inside, as in ONS’s custom area profiles. Values are pooled from the LSOAs’ counts.</p>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { useMemo } from 'react';
+import { useStore, customAreas } from '../store';
+import { resolvePlace, type ResolvedPlace } from '../lib/comparison';
+import type { CustomArea } from '../lib/places';
+
+export function useCustomAreas(): CustomArea[] {
+  const custom = useStore((s) => s.custom);
+  const total = useStore((s) => s.bundle?.areas.lsoa.codes.length ?? 0);
+  return useMemo(() => customAreas(custom, total), [custom, total]);
+}
+
+/** The places in the comparison, resolved; unknown ones are skipped. */
+export function useComparePlaces(): ResolvedPlace[] {
+  const bundle = useStore((s) => s.bundle);
+  const compare = useStore((s) => s.compare);
+  const customs = useCustomAreas();
+  return useMemo(() => {
+    if (!bundle) return [];
+    return compare.map((k) => resolvePlace(bundle, k, customs)).filter((p): p is ResolvedPlace => p !== null);
+  }, [bundle, compare, customs]);
+}

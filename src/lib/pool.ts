@@ -1,0 +1,106 @@
+import type { GeographyId, IndicatorBundle, IndicatorRecord } from './types';
+import { wilsonInterval, type ConfidenceLevel } from './ci';
+import { compareWithBenchmark, type Category } from './compare';
+import { weightedMean, weightedSum, type Part } from './aggregate';
+import { decileFromThresholds } from './deciles';
+
+/** One indicator's value for one place, with everything a comparison needs. */
+export interface PlaceValue {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** Interval on the display scale (e.g. %). */
+  lower?: number;
+  upper?: number;
+  decile?: number | null;
+  category: Category;
+  /** How the value was made for this place. */
+  method: string;
+}
+
+function withInterval(ind: IndicatorRecord, v: Omit<PlaceValue, 'category'>, level: ConfidenceLevel): PlaceValue {
+  // Intervals only where sampling-style uncertainty makes sense: indicators compared by interval.
+  if (ind.compare === 'interval' && ind.kind === 'proportion' && v.numerator != null && v.denominator) {
+    const ci = wilsonInterval(v.numerator, v.denominator, level);
+    if (ci) {
+      const out = { ...v, lower: ci.lower * 100, upper: ci.upper * 100 };
+      return { ...out, category: compareWithBenchmark({ lower: out.lower, upper: out.upper }, ind.england?.value, ind.polarity) };
+    }
+  }
+  return { ...v, category: 'NotCompared' };
+}
+
+/** The value of a standard area (ward, LSOA, MSOA) as built. */
+export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, level: ConfidenceLevel = 0.95): PlaceValue {
+  const d = ind.data[geo];
+  if (!d) return { value: null, category: 'NotCompared', method: 'Not available at this geography.' };
+  return withInterval(
+    ind,
+    {
+      value: d.values[i],
+      numerator: d.numerators?.[i] ?? undefined,
+      denominator: d.denominators?.[i] ?? undefined,
+      decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
+      method: ind.geographyMethod[geo] ?? '',
+    },
+    level,
+  );
+}
+
+/**
+ * Pool a set of LSOAs into one place: numerators and denominators summed for proportions (then a
+ * Wilson interval), population-weighted means for scores, sums for counts; deciles placed against
+ * England's LSOA distribution.
+ */
+export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx: number[], level: ConfidenceLevel = 0.95): PlaceValue {
+  const d = ind.data.lsoa;
+  if (!d || lsoaIdx.length === 0) return { value: null, category: 'NotCompared', method: 'No LSOAs selected.' };
+  const parts: Part[] = lsoaIdx.map((lsoa) => ({ lsoa, weight: 1 }));
+  const pop = bundle.areas.lsoa.residents;
+  const n = lsoaIdx.length;
+  if (ind.kind === 'decile') {
+    const src = bundle.indicators.find((x) => x.id === ind.decileOf);
+    const score = src?.data.lsoa ? weightedMean(parts, src.data.lsoa.values, pop) : null;
+    const decile = n === 1 ? d.values[lsoaIdx[0]] : decileFromThresholds(score, ind.decileThresholds ?? []);
+    return {
+      value: decile,
+      decile,
+      category: 'NotCompared',
+      method: n === 1 ? 'Published LSOA decile.' : `Derived: the national decile of the population-weighted mean IMD score of ${n} LSOAs.`,
+    };
+  }
+  if (d.numerators && d.denominators) {
+    const num = weightedSum(parts, d.numerators);
+    const den = weightedSum(parts, d.denominators);
+    return withInterval(
+      ind,
+      {
+        value: num != null && den ? (num / den) * 100 : null,
+        numerator: num ?? undefined,
+        denominator: den ?? undefined,
+        method: `Pooled from counts: numerators and denominators of ${n} LSOAs summed, then divided.`,
+      },
+      level,
+    );
+  }
+  if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${n} LSOAs.` };
+  const value = weightedMean(parts, d.values, pop);
+  return {
+    value,
+    decile: ind.decileThresholds && ind.compare === 'decile' ? decileFromThresholds(value, ind.decileThresholds) : undefined,
+    category: 'NotCompared',
+    method: `Population-weighted mean of ${n} LSOAs (Census 2021 usual residents).`,
+  };
+}
+
+/** The borough's value, from its comparator (checked against the LSOAs by the data build). */
+export function boroughValue(ind: IndicatorRecord, level: ConfidenceLevel = 0.95): PlaceValue {
+  const b = ind.borough;
+  if (!b) return { value: null, category: 'NotCompared', method: 'No borough value.' };
+  return withInterval(ind, { value: b.value, numerator: b.numerator, denominator: b.denominator, method: b.statistic }, level);
+}
+
+export function englandValue(ind: IndicatorRecord): PlaceValue {
+  const e = ind.england;
+  return { value: e?.value ?? null, numerator: e?.numerator, denominator: e?.denominator, category: 'NotCompared', method: e?.statistic ?? 'No England value.' };
+}

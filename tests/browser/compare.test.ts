@@ -1,0 +1,158 @@
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openSession, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+
+let browser: Browser;
+let s: Session;
+const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
+const lsoa = bundle.areas.lsoa;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  s?.assertClean();
+  await s?.context.close();
+});
+
+const compareRegion = (p: Page) => p.getByRole('region', { name: 'Compare areas' });
+
+/** Screen position of a lon/lat on the map. */
+async function screenPoint(p: Page, lonlat: [number, number]) {
+  const pt = await p.evaluate((c) => (window as unknown as { __map: { project: (c: [number, number]) => { x: number; y: number } } }).__map.project(c), lonlat);
+  const box = (await p.getByTestId('map').boundingBox())!;
+  return { x: box.x + pt.x, y: box.y + pt.y };
+}
+
+describe('compare places', () => {
+  it('opens the two pilot presets side by side with the borough and England', async () => {
+    s = await openSession(browser);
+    await openApp(s);
+    const nb = s.page.getByLabel('Neighbourhoods', { exact: true });
+    await nb.selectOption({ label: 'Stockton town centre' });
+    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
+    await nb.selectOption({ label: 'Portrack' });
+    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
+    await s.page.getByRole('button', { name: 'Compare (2)' }).click();
+    const region = compareRegion(s.page);
+    await region.waitFor();
+    const headers = await region.locator('thead th').allInnerTexts();
+    expect(headers.join('|')).toMatch(/Stockton town centre.*Portrack.*Stockton-on-Tees.*England/);
+    // Household deprivation: pooled values with intervals and categories in words.
+    const row = region.locator('tr[data-indicator="households_deprived_2plus"]');
+    const text = await row.innerText();
+    expect(text).toMatch(/95% CI \d+\.\d–\d+\.\d/);
+    expect(text).toMatch(/(Better than|Similar to|Worse than) England \(95%\)/);
+    // The town-centre value is the pooled value of its preset LSOAs.
+    const ind = bundle.indicators.find((i: { id: string }) => i.id === 'households_deprived_2plus');
+    const idx = bundle.presets.find((p: { id: string }) => p.id === 'town-centre').lsoas.map((c: string) => lsoa.codes.indexOf(c));
+    const num = idx.reduce((a: number, i: number) => a + ind.data.lsoa.numerators[i], 0);
+    const den = idx.reduce((a: number, i: number) => a + ind.data.lsoa.denominators[i], 0);
+    const first = await row.locator('td').first().locator('.value').innerText();
+    expect(first).toBe(`${((num / den) * 100).toFixed(1)}%`);
+    // A chart per indicator row.
+    expect(await region.locator('tbody svg.spine').count()).toBe(bundle.indicators.length);
+    expect(await axeViolations(s.page)).toEqual([]);
+  });
+
+  it('builds a neighbourhood by clicking three LSOAs, names it, shows pooled values, and the link reopens it', async () => {
+    s = await openSession(browser);
+    await openApp(s);
+    await s.page.getByRole('button', { name: 'Pick LSOAs on the map' }).click();
+    await waitForMapIdle(s.page);
+    const picks = ['E01012267', 'E01035199', 'E01035197'].map((c) => lsoa.codes.indexOf(c));
+    // Zoom to the town centre so the three LSOAs are big enough to click.
+    await s.page.evaluate(() => (window as unknown as { __map: { jumpTo: (o: unknown) => void } }).__map.jumpTo({ center: [-1.31, 54.567], zoom: 14 }));
+    await s.page.waitForTimeout(300);
+    for (const i of picks) {
+      const pt = await screenPoint(s.page, bundle.areas.lsoa.label[i]);
+      await s.page.mouse.click(pt.x, pt.y);
+    }
+    const residents = picks.reduce((a, i) => a + lsoa.residents[i], 0);
+    await s.page.getByText(`3 LSOAs selected · ${residents.toLocaleString('en-GB')} residents`).waitFor();
+    await s.page.getByLabel('Neighbourhood name').fill('Our patch <b>&</b>');
+    await s.page.getByRole('button', { name: 'Save neighbourhood' }).click();
+    expect(await s.page.getByLabel('Neighbourhoods', { exact: true }).locator('option:checked').innerText()).toBe('Our patch <b>&</b>');
+    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
+    await s.page.getByRole('button', { name: 'Compare (1)' }).click();
+    const region = compareRegion(s.page);
+    await region.waitFor();
+    expect(await region.innerText()).toContain('Our patch <b>&</b>');
+    expect(await region.innerText()).toContain(`3 LSOAs · ${residents.toLocaleString('en-GB')} residents`);
+    const ind = bundle.indicators.find((i: { id: string }) => i.id === 'disability');
+    const num = picks.reduce((a, i) => a + ind.data.lsoa.numerators[i], 0);
+    const den = picks.reduce((a, i) => a + ind.data.lsoa.denominators[i], 0);
+    expect(await region.locator('tr[data-indicator="disability"] td .value').first().innerText()).toBe(`${((num / den) * 100).toFixed(1)}%`);
+
+    // The shared link, opened in a fresh browser profile (no saved neighbourhoods), shows the same.
+    const url = s.page.url();
+    const other = await openSession(browser);
+    await other.page.goto(url);
+    await compareRegion(other.page).waitFor();
+    expect(await compareRegion(other.page).innerText()).toContain('Our patch <b>&</b>');
+    expect(await compareRegion(other.page).locator('tr[data-indicator="disability"] td .value').first().innerText()).toBe(`${((num / den) * 100).toFixed(1)}%`);
+    other.assertClean();
+    await other.context.close();
+  });
+
+  it('downloads the comparison as CSV with a header block and one row per indicator', async () => {
+    s = await openSession(browser);
+    await openApp(s, 'view=compare&cmp=preset:town-centre,preset:portrack');
+    const region = compareRegion(s.page);
+    await region.waitFor();
+    const [download] = await Promise.all([s.page.waitForEvent('download'), region.getByRole('button', { name: 'Download CSV' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text.trim().split('\n');
+    const header = lines.filter((l) => l.startsWith('#'));
+    const body = lines.filter((l) => !l.startsWith('#'));
+    expect(header.join('\n')).toContain('Open Government Licence');
+    expect(header.join('\n')).toContain('Contains OS data');
+    expect(body[0]).toContain('Stockton town centre: value');
+    expect(body[0]).toContain('Portrack: compared with England');
+    expect(body[0]).toContain('England: value');
+    expect(body.length - 1).toBe(bundle.indicators.length);
+    const disability = body.find((l) => l.includes(',disability,'))!;
+    expect(disability).toMatch(/(Better than|Similar to|Worse than) England \(95%\)/);
+  });
+
+  it('draws a polygon and selects the LSOAs whose population-weighted centroid is inside', async () => {
+    s = await openSession(browser);
+    await openApp(s);
+    await s.page.getByRole('button', { name: 'Draw an area' }).click();
+    await waitForMapIdle(s.page);
+    await s.page.evaluate(() => (window as unknown as { __map: { jumpTo: (o: unknown) => void } }).__map.jumpTo({ center: [-1.31, 54.567], zoom: 13 }));
+    await s.page.waitForTimeout(300);
+    const box = (await s.page.getByTestId('map').boundingBox())!;
+    const corners = [
+      [box.x + box.width * 0.35, box.y + box.height * 0.35],
+      [box.x + box.width * 0.65, box.y + box.height * 0.35],
+      [box.x + box.width * 0.65, box.y + box.height * 0.65],
+      [box.x + box.width * 0.35, box.y + box.height * 0.65],
+    ];
+    for (const [x, y] of corners) await s.page.mouse.click(x, y);
+    await s.page.getByRole('button', { name: 'Finish drawing' }).click();
+    // Expected: LSOAs whose PWC lies inside the same polygon, worked out here.
+    const ring = await s.page.evaluate(
+      (pts) => pts.map(([x, y]) => (window as unknown as { __map: { unproject: (p: [number, number]) => { lng: number; lat: number } } }).__map.unproject([x, y])).map((ll) => [ll.lng, ll.lat]),
+      corners.map(([x, y]) => [x - box.x, y - box.y]),
+    );
+    const poly = { type: 'Polygon' as const, coordinates: [[...ring, ring[0]]] };
+    const expected = (bundle.lsoaLinks.pwc as [number, number][]).filter((p) => booleanPointInPolygon(p, poly)).length;
+    expect(expected).toBeGreaterThan(0);
+    await s.page.getByText(new RegExp(`^${expected} LSOAs? selected`)).waitFor();
+  });
+
+  it('a malformed neighbourhood in the link is ignored with a message', async () => {
+    s = await openSession(browser);
+    await openApp(s, 'view=compare&nb=%%%bad&cmp=custom:n1,preset:portrack,preset:nowhere');
+    const msgs = await s.page.locator('.messages').innerText();
+    expect(msgs).toContain('could not be read');
+    expect(msgs).toContain('not in this data');
+    expect(await compareRegion(s.page).innerText()).toContain('Portrack');
+  });
+});
