@@ -212,6 +212,10 @@ describe('areaInterval / areaCategory', () => {
     expect(areaInterval(cmpInd, 'ward', i)).toBeNull();
   });
 
+  it.each(['none', 'decile'] as const)('an indicator with compare "%s" has no interval, even with counts', (compare) => {
+    expect(areaInterval(record({ ...cmpInd, compare }), 'ward', 0)).toBeNull();
+  });
+
   it('no data for the geography -> null interval', () => {
     expect(areaInterval(cmpInd, 'msoa', 0)).toBeNull();
   });

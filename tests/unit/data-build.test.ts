@@ -373,11 +373,8 @@ describe('data build: indicators', () => {
     }
   });
 
-  // KNOWN BUG: imd_most_deprived_10/_20 have unit '%' and an England value on the 0–100 scale
-  // (10.07, 20.21) but their area values and borough value are on the 0–1 scale (LSOAs 0 or 1,
-  // borough 0.187): data/registry.ts gives them no `scale: 100`, while scripts/build-data.ts always
-  // multiplies the England value by 100. Remove `.fails` once fixed.
-  it.fails('imd_most_deprived_10/20: values, borough and England are all percentages', () => {
+  // Regression: these once had area values on the 0–1 scale while England was in % (registry lacked scale: 100).
+  it('imd_most_deprived_10/20: values, borough and England are all percentages', () => {
     for (const id of ['imd_most_deprived_10', 'imd_most_deprived_20']) {
       const i = ind(id);
       expect(i.unit).toBe('%');
