@@ -10,6 +10,7 @@ export interface CsvTable {
 export function parseCsv(text: string): CsvTable {
   const res = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
+    delimiter: ',',
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim(),
   });

@@ -23,7 +23,7 @@ export function nationalDecile(score: number | null, englandScoresDesc: Float64A
 export function decileThresholds(englandScoresDesc: Float64Array | number[]): number[] {
   const n = englandScoresDesc.length;
   const out: number[] = [];
-  for (let d = 1; d < 10; d++) out.push(englandScoresDesc[Math.ceil((d * n) / 10) - 1]);
+  for (let d = 1; d < 10; d++) out.push(englandScoresDesc[Math.floor((d * n) / 10) - 1]);
   return out;
 }
 

@@ -68,7 +68,7 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   const ind = p.get('ind');
   if (ind !== null) {
     if (knownIndicators.has(ind)) state.indicator = ind;
-    else warnings.push(`Unknown indicator "${ind}" in the link was ignored.`);
+    else warnings.push(`Unknown indicator "${ind.slice(0, 40)}" in the link was ignored.`);
   }
   const mode = p.get('mode');
   if (mode !== null) {
@@ -85,7 +85,7 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     if (CODE.test(area)) state.selected = area;
     else warnings.push(`Area code "${area.slice(0, 20)}" in the link is not a valid code and was ignored.`);
   }
-  state.basemap = p.get('basemap') === 'streets';
+  if (p.has('basemap')) state.basemap = p.get('basemap') === 'streets';
   const view = p.get('view');
   if (view === 'table' || view === 'compare') state.view = view;
   const cmp = p.get('cmp');

@@ -137,12 +137,12 @@ describe('decileThresholds / decileFromThresholds', () => {
   // in [desc[⌈dN/10⌉−1], desc[⌈dN/10⌉−2]) gets decile d from the thresholds but d+1 from nationalDecile.
   // N = 15: thresholds[0] = desc[⌈1.5⌉−1] = desc[1] = 14; score 14 has rank 2 -> nationalDecile ⌈20/15⌉ = 2,
   // decileFromThresholds -> 1. Remove `.fails` once fixed.
-  it.fails('agrees with nationalDecile when N is not a multiple of 10 (N = 15)', () => {
+  it('agrees with nationalDecile when N is not a multiple of 10 (N = 15)', () => {
     const desc = Array.from({ length: 15 }, (_, i) => 15 - i);
     expect(decileFromThresholds(14, decileThresholds(desc))).toBe(nationalDecile(14, desc));
   });
 
-  it.fails('agrees with nationalDecile at the decile 1/2 boundary for N = 33,755', () => {
+  it('agrees with nationalDecile at the decile 1/2 boundary for N = 33,755', () => {
     const n = 33755;
     const desc = Float64Array.from({ length: n }, (_, i) => n - i);
     const rank3376 = n - 3376 + 1; // published decile 2

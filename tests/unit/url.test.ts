@@ -233,7 +233,7 @@ describe('parse: defaults and malformed input', () => {
   // KNOWN BUG (src/lib/url.ts, `state.basemap = p.get('basemap') === 'streets'`): a caller default of
   // basemap: true is overwritten with false when the query has no basemap parameter.
   // Remove `.fails` once fixed.
-  it.fails('keeps a caller default of basemap: true when the query does not mention basemap', () => {
+  it('keeps a caller default of basemap: true when the query does not mention basemap', () => {
     const defaults: ShareState = { ...DEFAULT_SHARE_STATE, basemap: true };
     expect(parse('', KNOWN, defaults).state.basemap).toBe(true);
   });
