@@ -320,3 +320,24 @@ export const INDICATORS: IndicatorDef[] = [
     comparator: { indicator: 'census2021_usual_residents', statistic: 'sum over LSOAs (crude, not age-standardised)' },
   },
 ];
+
+export const QOF_THEMES = {
+  latest: 'Health conditions (GP records, QOF 2024-25)',
+  earlier: 'Health conditions, earlier year (QOF 2022-23)',
+};
+
+/**
+ * Local-authority-only indicators from OHID Fingertips (rows "fingertips_<id>" in england.csv).
+ * No small-area data exists for these, so they appear in profiles as borough figures only.
+ */
+export const BOROUGH_INDICATORS: { id: string; fingertipsId: number; label: string; sex: string }[] = [
+  { id: 'physically_inactive', fingertipsId: 93015, label: 'Physically inactive adults', sex: 'Persons' },
+  { id: 'physically_active', fingertipsId: 93014, label: 'Physically active adults', sex: 'Persons' },
+  { id: 'overweight_obese', fingertipsId: 93088, label: 'Overweight or obese adults', sex: 'Persons' },
+  { id: 'smoking', fingertipsId: 92443, label: 'Smoking prevalence in adults', sex: 'Persons' },
+  { id: 'life_expectancy_m', fingertipsId: 90366, label: 'Life expectancy at birth (males)', sex: 'Male' },
+  { id: 'life_expectancy_f', fingertipsId: 90366, label: 'Life expectancy at birth (females)', sex: 'Female' },
+  { id: 'healthy_le_m', fingertipsId: 90362, label: 'Healthy life expectancy at birth (males)', sex: 'Male' },
+  { id: 'healthy_le_f', fingertipsId: 90362, label: 'Healthy life expectancy at birth (females)', sex: 'Female' },
+  { id: 'preventable_u75', fingertipsId: 93721, label: 'Under-75 mortality from preventable causes (per 100,000)', sex: 'Persons' },
+];

@@ -23,7 +23,9 @@ import type {
   PlaceConfig,
   PostcodeIndex,
 } from '../src/lib/types';
-import { INDICATORS, type IndicatorDef } from '../data/registry';
+import { INDICATORS, BOROUGH_INDICATORS, QOF_THEMES, type IndicatorDef } from '../data/registry';
+import { buildHealthConditions } from './qof';
+import { QOF_CONDITIONS } from '../src/lib/qof';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
@@ -367,6 +369,93 @@ export function build(): { summary: string[] } {
     return { ...meta, geographyMethod, derived, england, borough: boroughC, data, ...(thresholds ? { decileThresholds: thresholds } : {}), ...(def.kind === 'decile' ? { decileOf: 'imd_score' } : {}) };
   });
 
+  // ---- Health conditions (QOF): practice values, and modelled small-area estimates from apportioned counts.
+  const hc = buildHealthConditions({
+    dataDir: DATA,
+    lsoaCodes: lsoa.codes,
+    lsoaPwc,
+    lsoaPopulation: population,
+    lsoaImdScore: lsoa.codes.map((c) => num(tables.imd.rel, tables.imd.rows.get(c)!, 'imd_score', c)!),
+  });
+  summary.push(...hc.summary.map((x) => `qof: ${x}`));
+  const latestYear = hc.years[hc.years.length - 1];
+  for (const cond of QOF_CONDITIONS) {
+    for (const year of hc.years) {
+      const latest = year === latestYear;
+      const { register, denominator } = hc.lsoa[cond.id][year];
+      const data: Partial<Record<GeographyId, IndicatorValues>> = {};
+      const geographyMethod: Partial<Record<GeographyId, string>> = {};
+      for (const geo of ['lsoa', 'msoa', 'ward'] as GeographyId[]) {
+        const n = parts[geo].map((p) => weightedSum(p, register));
+        const d = parts[geo].map((p) => weightedSum(p, denominator));
+        const values = n.map((x, i) => (x != null && d[i] ? Math.round((x / d[i]!) * 100 * 1e6) / 1e6 : null));
+        data[geo] = {
+          values,
+          numerators: n.map((x) => (x == null ? null : Math.round(x * 1000) / 1000)),
+          denominators: d.map((x) => (x == null ? null : Math.round(x * 1000) / 1000)),
+          breaks: { quantile: quantileBreaks(values), jenks: jenksBreaks(values) },
+        };
+        geographyMethod[geo] =
+          geo === 'lsoa'
+            ? 'LSOA: modelled estimate (practice registers apportioned to LSOAs, see method).'
+            : geo === 'msoa'
+              ? 'MSOA: modelled estimate; apportioned registers and denominators of its LSOAs summed, then divided.'
+              : 'Ward: modelled estimate; apportioned LSOA registers and denominators split between wards by area overlap, summed, then divided.';
+      }
+      const e = hc.england[cond.id][year];
+      const b = hc.borough[cond.id][year];
+      indicators.push({
+        id: latest ? `qof_${cond.id}` : `qof_${cond.id}_${year.replace('-', '_')}`,
+        label: latest ? cond.label : `${cond.label} (${year})`,
+        theme: latest ? QOF_THEMES.latest : QOF_THEMES.earlier,
+        unit: '%',
+        decimals: 1,
+        period: `QOF ${year} (registers at 31 March, list sizes at 1 January)`,
+        source: 'NHS England Quality and Outcomes Framework (recorded prevalence by GP practice); small-area values modelled here',
+        licence: 'Open Government Licence v3.0',
+        polarity: 'NoJudgement',
+        kind: 'proportion',
+        compare: 'interval',
+        method: `Recorded prevalence: patients on the ${cond.register} register as a share of the practice list ${cond.ageBase}. ${hc.model.note}`,
+        caveats: cond.caveat,
+        modelled: true,
+        geographyMethod,
+        derived: { lsoa: true, msoa: true, ward: true },
+        england: { value: e.value, numerator: e.numerator, denominator: e.denominator, statistic: `England: ${e.statistic}` },
+        borough: { value: b.value, numerator: b.numerator, denominator: b.denominator, statistic: `${place.name} GP practices: ${b.statistic} (patients registered, not residents)` },
+        data,
+        qof: { condition: cond.id, year },
+        ...(latest && hc.years.length > 1 ? { previousId: `qof_${cond.id}_${hc.years[0].replace('-', '_')}` } : {}),
+      });
+    }
+  }
+
+  // ---- Borough-only indicators (OHID Fingertips): Stockton against England as published.
+  const compRows = readCsv(place.files.comparators, ['indicator', 'area_code', 'period', 'value', 'unit', 'statistic']).rows;
+  const boroughIndicators = BOROUGH_INDICATORS.flatMap((bi) => {
+    const rows = compRows.filter((r) => r.indicator === `fingertips_${bi.fingertipsId}` && r.statistic.includes(`sex=${bi.sex}`));
+    const st = rows.find((r) => r.area_code === place.code);
+    const en = rows.find((r) => r.area_code === place.england.code);
+    if (!st || !en) fail(`england.csv: no Fingertips ${bi.fingertipsId} (${bi.sex}) rows for ${place.code} and England`);
+    const published = st.statistic.match(/compared to England: ([^;]+)/)?.[1]?.trim() ?? 'Not compared';
+    return [
+      {
+        id: bi.id,
+        label: bi.label,
+        sex: bi.sex,
+        age: st.statistic.match(/age=([^;]+)/)?.[1] ?? '',
+        period: st.period,
+        unit: st.unit === 'Percentage' ? '%' : st.unit,
+        decimals: 1,
+        borough: num('england.csv', st, 'value', bi.id)!,
+        england: num('england.csv', en, 'value', bi.id)!,
+        published,
+        source: `OHID Fingertips indicator ${bi.fingertipsId}: ${st.statistic.split(';')[0]}`,
+        licence: 'Open Government Licence v3.0',
+      },
+    ];
+  });
+
   // ---- Areas
   const resFor = (ps: Part[][]) => ps.map((p) => Math.round(weightedSum(p, population)!));
   const names = readCsv(place.files.msoaNames, ['msoa21_code', 'hcl_msoa11_name', 'change_2011_2021']);
@@ -441,7 +530,7 @@ export function build(): { summary: string[] } {
     return { id: p.id, name: p.name, ruleText: p.ruleText, lsoas };
   });
 
-  const themes = [...new Set(INDICATORS.map((d) => d.theme))];
+  const themes = [...new Set(indicators.map((d) => d.theme))];
   const bundle: IndicatorBundle = {
     builtAt: new Date().toISOString(),
     place: { name: place.name, code: place.code, england: place.england, bounds: place.bounds, attribution: place.attribution, basemap: place.basemap },
@@ -450,6 +539,9 @@ export function build(): { summary: string[] } {
     themes,
     indicators,
     presets,
+    practices: hc.practices,
+    qof: { years: hc.years, method: hc.model.method, beta: hc.model.beta, rmse: hc.model.rmse, note: hc.model.note },
+    boroughIndicators,
   };
 
   mkdirSync(OUT, { recursive: true });

@@ -11,6 +11,8 @@ import { Messages } from './components/Messages';
 import { Sources } from './components/Sources';
 import { Neighbourhoods } from './components/Neighbourhoods';
 import { ComparePanel } from './components/ComparePanel';
+import { Practices } from './components/Practices';
+import { PracticeProfile } from './components/PracticeProfile';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
@@ -57,7 +59,9 @@ export function App() {
             <SearchBox />
             <Controls />
             <Legend />
+            <PracticeProfile />
             <AreaProfile />
+            <Practices />
             <Neighbourhoods />
             <Sources />
           </>

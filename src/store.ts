@@ -42,6 +42,7 @@ export interface AppState extends ShareState {
   renameCustom: (id: string, name: string) => void;
   deleteCustom: (id: string) => void;
   setShare: (patch: Partial<ShareState>) => void;
+  toggleLayer: (id: string, on: boolean) => void;
   setBundle: (bundle: IndicatorBundle, places: PlaceEntry[]) => void;
   setLoadError: (msg: string) => void;
   selectArea: (geography: GeographyId, code: string | null, zoom?: boolean) => void;
@@ -119,6 +120,7 @@ export const useStore = create<AppState>((set, get) => ({
     set(next);
   },
   setBundle: (bundle, places) => set({ bundle, places }),
+  toggleLayer: (id, on) => set((s) => ({ layers: on ? [...new Set([...s.layers, id])] : s.layers.filter((l) => l !== id) })),
   setLoadError: (loadError) => set({ loadError, mapState: 'error' }),
   selectArea: (geography, code, zoom = true) => {
     const b = get().bundle;
@@ -152,6 +154,8 @@ export function shareOf(s: AppState): ShareState {
     view: s.view,
     compare: s.compare,
     custom: s.custom,
+    layers: s.layers,
+    practice: s.practice,
   };
 }
 

@@ -42,6 +42,10 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
       const known = state.compare.filter((k) => resolvePlace(b, k, customs));
       if (known.length < state.compare.length) warnings.push(`${state.compare.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
       state.compare = known;
+      if (state.practice && !b.practices.some((p) => p.code === state.practice)) {
+        warnings.push(`GP practice "${state.practice}" in the link is not in this data and was ignored.`);
+        state.practice = null;
+      }
     }
     useStore.setState(state);
     warnings.forEach((w) => useStore.getState().addMessage(w));

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { useStore } from '../store';
 import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../lib/types';
-import { areaValue, boroughValue, type PlaceValue } from '../lib/pool';
+import { areaValue, boroughValue, changeBeyondIntervals, type PlaceValue } from '../lib/pool';
 import { formatNumber, formatValue } from '../lib/format';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
@@ -78,6 +78,60 @@ export function AreaProfile() {
   );
 }
 
+/** For indicators with an earlier period: the earlier value and whether the change is beyond the intervals. */
+function Trend({ bundle, ind, geography, index }: { bundle: IndicatorBundle; ind: IndicatorRecord; geography: GeographyId; index: number }) {
+  const prev = ind.previousId ? bundle.indicators.find((i) => i.id === ind.previousId) : undefined;
+  if (!prev) return null;
+  const a = index >= 0 ? areaValue(prev, geography, index) : boroughValue(prev);
+  const b = index >= 0 ? areaValue(ind, geography, index) : boroughValue(ind);
+  const beyond = changeBeyondIntervals(a, b);
+  return (
+    <span className="sub block trend">
+      {prev.qof?.year ?? 'Earlier'}: {formatValue(a.value, prev)} → {ind.qof?.year ?? 'latest'}: {formatValue(b.value, ind)}
+      {beyond === null ? '' : beyond ? ' · change beyond the 95% intervals' : ' · change within the 95% intervals'}
+    </span>
+  );
+}
+
+/** Borough-only indicators (no small-area data): the borough figure, labelled as such, against England. */
+function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: boolean }) {
+  if (!bundle.boroughIndicators.length) return null;
+  return (
+    <>
+      <tr className="theme-row">
+        <th scope="colgroup" colSpan={isArea ? 5 : 4}>
+          Lifestyle and life expectancy ({bundle.place.name} only: no small-area data)
+        </th>
+      </tr>
+      {bundle.boroughIndicators.map((bi) => (
+        <tr key={bi.id} data-indicator={bi.id}>
+          <th scope="row">
+            {bi.label}
+            <span className="sub">
+              {' '}
+              · {bi.unit} · {bi.age} · {bi.period}
+            </span>
+            <span className="sub block">{bi.source}</span>
+          </th>
+          {isArea ? <td className="sub">Borough figure only</td> : null}
+          <td>
+            {formatNumber(bi.borough, bi.decimals)}
+            {bi.unit === '%' ? '%' : ''}
+            {isArea ? <span className="sub block">({bundle.place.name} figure)</span> : null}
+          </td>
+          <td>
+            {formatNumber(bi.england, bi.decimals)}
+            {bi.unit === '%' ? '%' : ''}
+          </td>
+          <td>
+            {bi.published === 'Not compared' ? 'Not compared' : `${bi.published} (${bundle.place.name}, as published by OHID)`}
+          </td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
 function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
   const isArea = index >= 0;
   return (
@@ -113,7 +167,8 @@ function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; g
                     <th scope="row">
                       {ind.label}
                       <span className="sub"> · {ind.unit}</span>
-                      {isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
+                      {isArea && ind.modelled ? <span className="tag">modelled estimate</span> : isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
+                      <Trend bundle={bundle} ind={ind} geography={geography} index={index} />
                       <AboutIndicator ind={ind} geography={geography} />
                     </th>
                     {isArea ? <ValueCell ind={ind} v={cell} /> : null}
@@ -127,6 +182,7 @@ function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; g
               })}
           </Fragment>
         ))}
+        <BoroughOnlyRows bundle={bundle} isArea={isArea} />
       </tbody>
     </table>
   );

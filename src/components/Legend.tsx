@@ -1,6 +1,8 @@
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
 import { formatValue } from '../lib/format';
+import { AboutIndicator } from './AboutIndicator';
+import { PracticeLegend } from './PracticeLegend';
 
 export function Legend() {
   const ch = useChoropleth();
@@ -36,7 +38,14 @@ export function Legend() {
       ) : (
         <p className="legend-note">No England value for this indicator.</p>
       )}
-      {derived ? <p className="legend-note derived">Values at this geography are estimated or derived: {ind.geographyMethod[geography]}</p> : null}
+      {ind.modelled ? (
+        <p className="legend-note modelled">
+          <strong>Modelled estimate.</strong> {ind.geographyMethod[geography]} See “About this indicator” below.
+        </p>
+      ) : null}
+      <AboutIndicator ind={ind} geography={geography} />
+      <PracticeLegend />
+      {derived && !ind.modelled ? <p className="legend-note derived">Values at this geography are estimated or derived: {ind.geographyMethod[geography]}</p> : null}
     </section>
   );
 }

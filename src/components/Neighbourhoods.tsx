@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore, EMPTY_DRAFT } from '../store';
 import { useCustomAreas } from '../data/usePlaces';
 import { formatNumber } from '../lib/format';
+import { pcns } from '../lib/practices';
 
 /** Presets, saved neighbourhoods, and the builder (click, list, or draw). */
 export function Neighbourhoods() {
@@ -53,6 +54,13 @@ export function Neighbourhoods() {
             {bundle.presets.map((p) => (
               <option key={p.id} value={`preset:${p.id}`}>
                 {p.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="GP practice groups (primary care networks)">
+            {pcns(bundle.practices).map((g) => (
+              <option key={g.code} value={`pcn:${g.code}`}>
+                {g.name}
               </option>
             ))}
           </optgroup>

@@ -3,6 +3,7 @@ import type { GeographyId, IndicatorBundle, IndicatorRecord } from './types';
 import { parsePlaceKey, type CustomArea } from './places';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from './pool';
 import { CATEGORY_STYLE } from './compare';
+import { pcns, pooledPractices } from './practices';
 
 /** A place resolved against the data: how to get its value for any indicator. */
 export interface ResolvedPlace {
@@ -50,6 +51,17 @@ export function resolvePlace(bundle: IndicatorBundle, key: string, customs: Cust
       const c = customs.find((x) => x.id === ref.id);
       if (!c) return null;
       return { key, name: c.name, kindLabel: 'Neighbourhood (custom)', detail: `${c.lsoas.length} LSOAs · ${residents(c.lsoas)} residents`, lsoas: c.lsoas };
+    }
+    case 'pcn': {
+      const g = pcns(bundle.practices).find((x) => x.code === ref.id);
+      if (!g) return null;
+      return {
+        key,
+        name: g.name,
+        kindLabel: 'GP practice group (primary care network)',
+        detail: `${g.practices.length} practices: ${g.practices.map((p) => p.name).join(', ')}. Only GP-recorded (QOF) indicators exist for practice groups.`,
+        direct: (ind) => pooledPractices(g.practices, ind),
+      };
     }
     default:
       return null;

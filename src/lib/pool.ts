@@ -104,3 +104,14 @@ export function englandValue(ind: IndicatorRecord): PlaceValue {
   const e = ind.england;
   return { value: e?.value ?? null, numerator: e?.numerator, denominator: e?.denominator, category: 'NotCompared', method: e?.statistic ?? 'No England value.' };
 }
+
+/** A proportion from a count and denominator (e.g. a GP practice's register), with interval and comparison. */
+export function proportionValue(ind: IndicatorRecord, numerator: number, denominator: number, method: string, level: ConfidenceLevel = 0.95): PlaceValue {
+  return withInterval(ind, { value: denominator > 0 ? (numerator / denominator) * 100 : null, numerator, denominator, method }, level);
+}
+
+/** Whether the change between two periods is beyond chance: their 95% intervals do not overlap. */
+export function changeBeyondIntervals(a: PlaceValue, b: PlaceValue): boolean | null {
+  if (a.lower == null || a.upper == null || b.lower == null || b.upper == null) return null;
+  return a.upper < b.lower || b.upper < a.lower;
+}

@@ -50,6 +50,49 @@ export interface IndicatorMeta {
   decileThresholds?: number[];
   /** For a decile indicator: the score indicator whose pooled value is placed in a national decile. */
   decileOf?: string;
+  /** QOF indicators: which condition and year, so practice values can be looked up. */
+  qof?: { condition: string; year: string };
+  /** The same indicator for the earlier period, for a trend. */
+  previousId?: string;
+}
+
+/** One QOF condition at one practice in one year. */
+export interface PracticeConditionValue {
+  register: number;
+  denominator: number;
+  /** Prevalence, %. */
+  value: number;
+}
+
+export interface PracticeRecord {
+  code: string;
+  name: string;
+  postcode: string | null;
+  pcnCode: string;
+  pcnName: string;
+  /** Code-Point Open centroid of the practice postcode; null when it could not be geocoded. */
+  lon: number | null;
+  lat: number | null;
+  inBorough: boolean;
+  listSize: Record<string, number>;
+  conditions: Record<string, Record<string, PracticeConditionValue>>;
+}
+
+/** A local-authority-only indicator (no small-area data exists): borough against England as published. */
+export interface BoroughIndicator {
+  id: string;
+  label: string;
+  sex: string;
+  age: string;
+  period: string;
+  unit: string;
+  decimals: number;
+  borough: number;
+  england: number;
+  /** OHID's own published comparison, in words. */
+  published: string;
+  source: string;
+  licence: string;
 }
 
 /** Per-geography values, aligned with that geography's code list. */
@@ -127,6 +170,9 @@ export interface IndicatorBundle {
   themes: string[];
   indicators: IndicatorRecord[];
   presets: PresetArea[];
+  practices: PracticeRecord[];
+  qof: { years: string[]; method: string; beta?: number; rmse?: number; note: string };
+  boroughIndicators: BoroughIndicator[];
 }
 
 /** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */

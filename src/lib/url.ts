@@ -18,6 +18,10 @@ export interface ShareState {
   compare: string[];
   /** Custom neighbourhoods as "bits.name" (see places.ts); their ids are n1, n2… in order. */
   custom: string[];
+  /** Point layers switched on (e.g. "gp" for GP practices (QOF), asset categories). */
+  layers: string[];
+  /** Selected GP practice (ODS code). */
+  practice: string | null;
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = {
@@ -30,6 +34,8 @@ export const DEFAULT_SHARE_STATE: ShareState = {
   view: 'map',
   compare: [],
   custom: [],
+  layers: [],
+  practice: null,
 };
 
 const GEOS: GeographyId[] = ['ward', 'lsoa', 'msoa'];
@@ -46,6 +52,8 @@ export function serialise(s: ShareState): string {
   if (s.view !== 'map') p.set('view', s.view);
   if (s.compare.length) p.set('cmp', s.compare.join(','));
   for (const c of s.custom) p.append('nb', c);
+  if (s.layers.length) p.set('layers', s.layers.join(','));
+  if (s.practice) p.set('practice', s.practice);
   return p.toString();
 }
 
@@ -96,5 +104,16 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     state.compare = [...new Set(good)].slice(0, MAX_COMPARE);
   }
   state.custom = p.getAll('nb').slice(0, 20);
+  const layers = p.get('layers');
+  if (layers) {
+    const ls = layers.split(',').filter(Boolean);
+    state.layers = [...new Set(ls.filter((l) => /^[a-z_]{1,24}$/.test(l)))].slice(0, 12);
+    if (state.layers.length < ls.length) warnings.push('Some map layers in the link were not understood and were ignored.');
+  }
+  const practice = p.get('practice');
+  if (practice !== null) {
+    if (/^[A-Z]\d{5}$/.test(practice)) state.practice = practice;
+    else warnings.push(`GP practice code "${practice.slice(0, 20)}" in the link is not valid and was ignored.`);
+  }
   return { state, warnings };
 }

@@ -10,6 +10,10 @@ import { formatValue } from '../lib/format';
 import { AREA_LAYERS, BASEMAP_SOURCE, basemapSource, buildStyle, drawData, fillId, fillOpacity } from './layers';
 import { lsoasInPolygon, polygonFromPoints } from '../lib/select';
 import type { GeoJSONSource } from 'maplibre-gl';
+import { usePracticeValues } from '../data/usePractices';
+import { PRACTICE_GLYPH, practiceSymbolSize } from '../lib/practices';
+import { CATEGORY_STYLE } from '../lib/compare';
+import { formatNumber } from '../lib/format';
 
 setWorkerUrl(workerUrl);
 
@@ -171,6 +175,46 @@ export default function MapView() {
     };
   }, [ready, draft?.drawing, bundle]);
 
+  // GP practices: HTML symbols (focusable, labelled in words), coloured by comparison with England.
+  const gpOn = useStore((s) => s.layers.includes('gp'));
+  const pv = usePracticeValues();
+  const [practiceTip, setPracticeTip] = useState<{ x: number; y: number; code: string } | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !gpOn || !pv) return;
+    const year = pv.ind.qof?.year ?? '';
+    const maxList = Math.max(...pv.rows.map((r) => r.practice.listSize[year] ?? 0), 1);
+    const markers = pv.rows.flatMap(({ practice: p, v }) => {
+      if (p.lon == null || p.lat == null) return [];
+      const cat = v?.category ?? 'NotCompared';
+      const el = document.createElement('button');
+      el.type = 'button';
+      el.className = 'practice-symbol';
+      const size = practiceSymbolSize(p.listSize[year] ?? 0, maxList);
+      Object.assign(el.style, { width: `${size}px`, height: `${size}px`, background: CATEGORY_STYLE[cat].fill ?? '#ffffff', color: CATEGORY_STYLE[cat].text });
+      el.textContent = PRACTICE_GLYPH[cat];
+      el.setAttribute('aria-label', `${p.name}: ${CATEGORY_STYLE[cat].words} for ${pv.ind.label}`);
+      el.dataset.practice = p.code;
+      const show = () => {
+        const pt = map.project([p.lon!, p.lat!]);
+        setPracticeTip({ x: pt.x, y: pt.y, code: p.code });
+      };
+      el.addEventListener('mouseenter', show);
+      el.addEventListener('focus', show);
+      el.addEventListener('mouseleave', () => setPracticeTip(null));
+      el.addEventListener('blur', () => setPracticeTip(null));
+      el.addEventListener('click', (e) => {
+        e.stopPropagation();
+        useStore.getState().setShare({ practice: p.code });
+      });
+      return [new Marker({ element: el }).setLngLat([p.lon, p.lat]).addTo(map)];
+    });
+    return () => {
+      markers.forEach((m) => m.remove());
+      setPracticeTip(null);
+    };
+  }, [ready, gpOn, pv]);
+
   // Visibility of the active geography.
   useEffect(() => {
     const map = mapRef.current;
@@ -247,6 +291,7 @@ export default function MapView() {
   }, [ready, basemap, bundle]);
 
   const tipIndex = tip ? bundle.areas[geography].codes.indexOf(tip.code) : -1;
+  const tipPractice = practiceTip && pv ? pv.rows.find((r) => r.practice.code === practiceTip.code) : undefined;
   return (
     <div className="map-outer">
       <div className="map-container" ref={container} data-testid="map" />
@@ -257,6 +302,20 @@ export default function MapView() {
             {ind.label}: {formatValue(ind.data[geography]?.values[tipIndex], ind)}
           </span>
           {ch?.labels[tip.code] ? <span>{ch.labels[tip.code]}</span> : null}
+        </div>
+      ) : null}
+      {practiceTip && tipPractice && pv ? (
+        <div className="map-tooltip" role="tooltip" style={{ left: practiceTip.x + 14, top: practiceTip.y + 14 }}>
+          <strong>{tipPractice.practice.name}</strong>
+          <span>List size {formatNumber(tipPractice.practice.listSize[pv.ind.qof?.year ?? ''], 0)}</span>
+          <span>
+            {pv.ind.label} {pv.ind.qof?.year}: {formatNumber(tipPractice.v?.numerator, 0)} of {formatNumber(tipPractice.v?.denominator, 0)} ={' '}
+            {formatValue(tipPractice.v?.value, pv.ind)} (95% CI {formatNumber(tipPractice.v?.lower, 1)}–{formatNumber(tipPractice.v?.upper, 1)})
+          </span>
+          <span>
+            England {formatValue(pv.ind.england?.value, pv.ind)} · {CATEGORY_STYLE[tipPractice.v?.category ?? 'NotCompared'].words}
+          </span>
+          <span className="sub">Located by postcode (OS Code-Point Open centroid)</span>
         </div>
       ) : null}
     </div>
