@@ -184,8 +184,14 @@ export default function MapView() {
     if (!map || !ready || !gpOn || !pv) return;
     const year = pv.ind.qof?.year ?? '';
     const maxList = Math.max(...pv.rows.map((r) => r.practice.listSize[year] ?? 0), 1);
+    // Practices sharing a building share a postcode point: fan them out so each can be seen and clicked.
+    const atPoint = new Map<string, string[]>();
+    for (const { practice: p } of pv.rows) if (p.lon != null) atPoint.set(`${p.lon},${p.lat}`, [...(atPoint.get(`${p.lon},${p.lat}`) ?? []), p.code]);
     const markers = pv.rows.flatMap(({ practice: p, v }) => {
       if (p.lon == null || p.lat == null) return [];
+      const group = atPoint.get(`${p.lon},${p.lat}`)!;
+      const k = group.indexOf(p.code);
+      const offset: [number, number] = group.length > 1 ? [Math.round(14 * Math.cos((2 * Math.PI * k) / group.length)), Math.round(14 * Math.sin((2 * Math.PI * k) / group.length))] : [0, 0];
       const cat = v?.category ?? 'NotCompared';
       const el = document.createElement('button');
       el.type = 'button';
@@ -207,7 +213,7 @@ export default function MapView() {
         e.stopPropagation();
         useStore.getState().setShare({ practice: p.code });
       });
-      return [new Marker({ element: el }).setLngLat([p.lon, p.lat]).addTo(map)];
+      return [new Marker({ element: el, offset }).setLngLat([p.lon, p.lat]).addTo(map)];
     });
     return () => {
       markers.forEach((m) => m.remove());
