@@ -1,0 +1,213 @@
+/**
+ * Community assets: one schema shared by every point layer (NHS services, libraries, food banks,
+ * uploaded hubs and community champion organisations). Pure: no I/O, no DOM.
+ */
+
+export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'hub' | 'champion_org';
+
+export type AssetStatus = 'open' | 'closed' | 'unverified';
+export const ASSET_STATUSES: readonly AssetStatus[] = ['open', 'closed', 'unverified'] as const;
+
+export type AssetShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' | 'star' | 'hexagon';
+
+export interface Asset {
+  id: string;
+  name: string;
+  category: AssetCategory;
+  /** Source's own sub-type, e.g. "Static Library", "Trussell", "Hospice"; '' when none. */
+  subcategory: string;
+  address: string;
+  /** "OUTCODE INCODE", or '' when the source gave none. */
+  postcode: string;
+  lon: number;
+  lat: number;
+  /** Where the record came from, in words. */
+  source: string;
+  licence: string;
+  /** Vintage of the record as the source states it (e.g. "~Sep 2025", "2023", "2025-07-15"); '' if unknown. */
+  lastUpdated: string;
+  status: AssetStatus;
+  /** True when the asset's postcode (or ward) lies in the borough. Assets just outside are kept: residents cross boundaries. */
+  inBorough: boolean;
+  /** Ward name, when known. */
+  ward?: string;
+  /** Ward code (e.g. E05014882), when known. */
+  wardCode?: string;
+  phone?: string;
+  /** Free-text contact (phone, email or web address) from an uploaded file. */
+  contact?: string;
+  /** Organisation running the asset, when given. */
+  organisation?: string;
+  /** Services offered, free text, when given. */
+  services?: string;
+  /** False when the listing comes from a secondary or unconfirmed source. */
+  verified?: boolean;
+}
+
+export interface AssetCategoryDef {
+  id: AssetCategory;
+  label: string;
+  /** Okabe–Ito colour (colour-blind safe). */
+  colour: string;
+  /** Outline colour chosen for contrast with the fill. */
+  stroke: string;
+  shape: AssetShape;
+}
+
+/** Display order is the legend order. Each category differs in shape as well as colour. */
+export const ASSET_CATEGORIES: readonly AssetCategoryDef[] = [
+  { id: 'gp', label: 'GP practices', colour: '#0072B2', stroke: '#FFFFFF', shape: 'circle' },
+  { id: 'pharmacy', label: 'Pharmacies', colour: '#009E73', stroke: '#FFFFFF', shape: 'cross' },
+  { id: 'library', label: 'Libraries', colour: '#E69F00', stroke: '#000000', shape: 'square' },
+  { id: 'food_bank', label: 'Food banks', colour: '#D55E00', stroke: '#FFFFFF', shape: 'triangle' },
+  { id: 'nhs_other', label: 'Other NHS services', colour: '#56B4E9', stroke: '#000000', shape: 'diamond' },
+  { id: 'hub', label: 'Community hubs', colour: '#CC79A7', stroke: '#000000', shape: 'hexagon' },
+  { id: 'champion_org', label: 'Community champions', colour: '#F0E442', stroke: '#000000', shape: 'star' },
+] as const;
+
+export const ASSET_CATEGORY_IDS: readonly AssetCategory[] = ASSET_CATEGORIES.map((c) => c.id);
+
+const CATEGORY_BY_ID = new Map<AssetCategory, AssetCategoryDef>(ASSET_CATEGORIES.map((c) => [c.id, c]));
+
+export function categoryDef(id: AssetCategory): AssetCategoryDef {
+  const d = CATEGORY_BY_ID.get(id);
+  if (!d) throw new Error(`unknown asset category ${id}`);
+  return d;
+}
+
+export function isAssetCategory(x: unknown): x is AssetCategory {
+  return typeof x === 'string' && CATEGORY_BY_ID.has(x as AssetCategory);
+}
+
+/** 16 × 16 viewBox paths, kept 0.8 px inside the edge so a 1.5 px outline is not clipped. */
+export const SHAPE_PATHS: Readonly<Record<AssetShape, string>> = {
+  circle: 'M8 1.5A6.5 6.5 0 1 0 8 14.5A6.5 6.5 0 1 0 8 1.5Z',
+  square: 'M2 2H14V14H2Z',
+  diamond: 'M8 0.8L15.2 8L8 15.2L0.8 8Z',
+  triangle: 'M8 1.2L15 14.5H1Z',
+  cross: 'M5.5 1.2H10.5V5.5H14.8V10.5H10.5V14.8H5.5V10.5H1.2V5.5H5.5Z',
+  star: 'M8 1.2L9.76 6.17L15.04 6.31L10.85 9.53L12.35 14.59L8 11.6L3.65 14.59L5.15 9.53L0.96 6.31L6.24 6.17Z',
+  hexagon: 'M14.24 11.6L8 15.2L1.76 11.6L1.76 4.4L8 0.8L14.24 4.4Z',
+};
+
+/**
+ * A self-contained SVG string for a category's icon. Only fixed, built-in values go into it, so it is safe
+ * to use as a data URL (map images) or as markup in the legend.
+ */
+export function assetIconSvg(category: AssetCategory, size = 16): string {
+  const d = categoryDef(category);
+  const px = Math.max(8, Math.min(64, Math.round(size)));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${px}" height="${px}" viewBox="0 0 16 16" aria-hidden="true">` +
+    `<path d="${SHAPE_PATHS[d.shape]}" fill="${d.colour}" stroke="${d.stroke}" stroke-width="1.5" stroke-linejoin="round"/></svg>`
+  );
+}
+
+export function assetIconDataUrl(category: AssetCategory, size = 16): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(assetIconSvg(category, size))}`;
+}
+
+// ---------------------------------------------------------------- validation and text cleaning
+
+/** Plausible UK range (mainland, islands and Northern Ireland) in WGS84. */
+export const UK_BOUNDS = { minLon: -8.7, maxLon: 1.8, minLat: 49.8, maxLat: 60.9 } as const;
+
+export function inUk(lon: number, lat: number): boolean {
+  return (
+    Number.isFinite(lon) &&
+    Number.isFinite(lat) &&
+    lon >= UK_BOUNDS.minLon &&
+    lon <= UK_BOUNDS.maxLon &&
+    lat >= UK_BOUNDS.minLat &&
+    lat <= UK_BOUNDS.maxLat
+  );
+}
+
+export const MAX_TEXT = 200;
+
+/**
+ * Free text to a safe plain string: control characters removed, whitespace collapsed, trimmed,
+ * and cut to `max` characters. Markup is left as literal text (never interpreted here); render it as text.
+ */
+export function cleanText(raw: unknown, max = MAX_TEXT): { text: string; trimmed: boolean } {
+  if (raw === null || raw === undefined) return { text: '', trimmed: false };
+  const s = String(raw).replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return { text: s, trimmed: false };
+  // Do not split a surrogate pair.
+  let cut = s.slice(0, max);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return { text: cut.trimEnd(), trimmed: true };
+}
+
+const str = (v: unknown) => cleanText(v).text;
+
+function optStr(v: unknown): string | undefined {
+  const s = str(v);
+  return s ? s : undefined;
+}
+
+/**
+ * Check an unknown value against the Asset schema. Strings are cleaned (see cleanText).
+ * Never throws.
+ */
+export function validateAsset(raw: unknown): { asset: Asset } | { error: string } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { error: 'not an object' };
+  const r = raw as Record<string, unknown>;
+  const id = str(r.id);
+  if (!id) return { error: 'missing id' };
+  const name = str(r.name);
+  if (!name) return { error: `${id}: missing name` };
+  if (!isAssetCategory(r.category)) return { error: `${id}: unknown category "${str(r.category).slice(0, 40)}"` };
+  if (typeof r.lon !== 'number' || typeof r.lat !== 'number' || !Number.isFinite(r.lon) || !Number.isFinite(r.lat))
+    return { error: `${id}: lon/lat must be finite numbers` };
+  if (!inUk(r.lon, r.lat)) return { error: `${id}: lon/lat (${r.lon}, ${r.lat}) outside the UK` };
+  if (!ASSET_STATUSES.includes(r.status as AssetStatus)) return { error: `${id}: unknown status "${str(r.status).slice(0, 40)}"` };
+  if (typeof r.inBorough !== 'boolean') return { error: `${id}: inBorough must be true or false` };
+  if (r.verified !== undefined && typeof r.verified !== 'boolean') return { error: `${id}: verified must be true or false when given` };
+  for (const k of ['subcategory', 'address', 'postcode', 'source', 'licence', 'lastUpdated'] as const) {
+    if (r[k] !== undefined && r[k] !== null && typeof r[k] !== 'string') return { error: `${id}: ${k} must be text` };
+  }
+  const source = str(r.source);
+  if (!source) return { error: `${id}: missing source` };
+  const licence = str(r.licence);
+  if (!licence) return { error: `${id}: missing licence` };
+  const asset: Asset = {
+    id,
+    name,
+    category: r.category,
+    subcategory: str(r.subcategory),
+    address: str(r.address),
+    postcode: str(r.postcode).toUpperCase(),
+    lon: r.lon,
+    lat: r.lat,
+    source,
+    licence,
+    lastUpdated: str(r.lastUpdated),
+    status: r.status as AssetStatus,
+    inBorough: r.inBorough,
+  };
+  const opt = { ward: optStr(r.ward), wardCode: optStr(r.wardCode), phone: optStr(r.phone), contact: optStr(r.contact), organisation: optStr(r.organisation), services: optStr(r.services) };
+  for (const [k, v] of Object.entries(opt)) if (v !== undefined) (asset as unknown as Record<string, unknown>)[k] = v;
+  if (typeof r.verified === 'boolean') asset.verified = r.verified;
+  return { asset };
+}
+
+/** Counts by category (every category present, zero when none). */
+export function countByCategory(assets: readonly Pick<Asset, 'category'>[]): Record<AssetCategory, number> {
+  const out = Object.fromEntries(ASSET_CATEGORY_IDS.map((c) => [c, 0])) as Record<AssetCategory, number>;
+  for (const a of assets) out[a.category]++;
+  return out;
+}
+
+/** Access summaries the build produces: one per category, aligned with the LSOA code list. */
+export interface AssetAccess {
+  id: string;
+  label: string;
+  category: AssetCategory;
+  /** Straight-line metres from each LSOA's population-weighted centroid to the nearest included asset. */
+  lsoaDistanceM: number[];
+  /** Included assets within 1 km of each LSOA's population-weighted centroid. */
+  lsoaCount1km: number[];
+  /** Which assets were included, in words. */
+  note: string;
+}
