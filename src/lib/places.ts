@@ -51,7 +51,9 @@ export function decodeLsoaSet(s: string, total: number): number[] | null {
 /** Clean a user-supplied name: plain text, no control characters, at most 60 characters. */
 export function cleanName(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const clean = raw.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Cut by characters (not UTF-16 units) so an emoji is never split, then trim again.
+  return Array.from(clean).slice(0, 60).join('').trim();
 }
 
 /** "name.bits" for the URL; the name is last so it may contain any character. */

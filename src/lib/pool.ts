@@ -87,7 +87,8 @@ export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx
   const value = weightedMean(parts, d.values, pop);
   return {
     value,
-    decile: ind.decileThresholds && ind.compare === 'decile' ? decileFromThresholds(value, ind.decileThresholds) : undefined,
+    // One LSOA keeps its published decile; pooled areas are placed against England's LSOAs.
+    decile: ind.compare !== 'decile' ? undefined : n === 1 ? (d.deciles?.[lsoaIdx[0]] ?? null) : decileFromThresholds(value, ind.decileThresholds ?? []),
     category: 'NotCompared',
     method: `Population-weighted mean of ${n} LSOAs (Census 2021 usual residents).`,
   };
