@@ -25,12 +25,14 @@ import type {
 } from '../src/lib/types';
 import { INDICATORS, BOROUGH_INDICATORS, QOF_THEMES, type IndicatorDef } from '../data/registry';
 import { buildHealthConditions } from './qof';
+import { buildAssets } from './assets';
+import { categoryDef } from '../src/lib/assets';
 import { QOF_CONDITIONS } from '../src/lib/qof';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');
 const OUT = join(ROOT, 'public', 'data');
-export const OUTPUT_FILES = ['indicators.json', 'geo-lsoa.json', 'geo-ward.json', 'geo-msoa.json', 'geo-borough.json', 'geo-context.json', 'postcodes.json', 'places.json'];
+export const OUTPUT_FILES = ['assets.json', 'indicators.json', 'geo-lsoa.json', 'geo-ward.json', 'geo-msoa.json', 'geo-borough.json', 'geo-context.json', 'postcodes.json', 'places.json'];
 
 class BuildError extends Error {}
 function fail(msg: string): never {
@@ -430,6 +432,47 @@ export function build(): { summary: string[] } {
     }
   }
 
+  // ---- Community assets, and access from where people live (straight-line) as indicators.
+  const assetsOut = buildAssets({ dataDir: DATA, lsoaCodes: lsoa.codes, lsoaPwc });
+  summary.push(...assetsOut.summary.map((x) => `assets: ${x}`));
+  for (const acc of assetsOut.access) {
+    for (const [suffix, label, unit, values, polarity, decimals] of [
+      ['distance', acc.label, 'metres (straight line)', acc.lsoaDistanceM, 'LowIsGood', 0],
+      ['count_1km', `${categoryDef(acc.category).label} within 1 km`, 'count within 1 km (straight line)', acc.lsoaCount1km, 'HighIsGood', 1],
+    ] as const) {
+      const data: Partial<Record<GeographyId, IndicatorValues>> = {};
+      for (const geo of ['lsoa', 'msoa', 'ward'] as GeographyId[]) {
+        const v = parts[geo].map((p) => weightedMean(p, values as number[], population));
+        const vals = v.map((x) => (x == null ? null : Math.round(x * 10) / 10));
+        data[geo] = { values: vals, breaks: { quantile: quantileBreaks(vals), jenks: jenksBreaks(vals) } };
+      }
+      const b = weightedMean(all, values as number[], population);
+      indicators.push({
+        id: `access_${acc.category}_${suffix}`,
+        label,
+        theme: 'Access to services (derived, straight-line)',
+        unit,
+        decimals,
+        period: 'Asset lists as dated in data/assets/PROVENANCE.md; ONS 2021 population-weighted centroids',
+        source: 'Derived here from NHS ODS, DCMS and Give Food asset lists and ONS LSOA population-weighted centroids',
+        licence: 'Open Government Licence v3.0 (Give Food: Unlicense)',
+        polarity,
+        kind: 'score',
+        compare: 'none',
+        method: `Derived: straight-line distance from each LSOA’s population-weighted centroid to the nearest ${acc.label.replace(/^Distance to nearest /, '')}${suffix === 'count_1km' ? ', counted within 1 km' : ''}. Assets just outside the borough count, since residents cross boundaries. ${acc.note}`,
+        caveats: 'Straight-line, not walking or travel time. One point per LSOA (its population-weighted centroid) stands for all its residents. Asset lists may miss recent openings and closures.',
+        geographyMethod: {
+          lsoa: 'LSOA: derived at its population-weighted centroid.',
+          msoa: 'MSOA: population-weighted mean of its LSOAs.',
+          ward: 'Ward: estimated; population-weighted mean of LSOAs split by area overlap.',
+        },
+        derived: { lsoa: true, msoa: true, ward: true },
+        borough: b == null ? undefined : { value: Math.round(b * 10) / 10, statistic: 'population-weighted mean of the borough’s LSOAs (derived)' },
+        data,
+      });
+    }
+  }
+
   // ---- Borough-only indicators (OHID Fingertips): Stockton against England as published.
   const compRows = readCsv(place.files.comparators, ['indicator', 'area_code', 'period', 'value', 'unit', 'statistic']).rows;
   const boroughIndicators = BOROUGH_INDICATORS.flatMap((bi) => {
@@ -553,6 +596,7 @@ export function build(): { summary: string[] } {
   writeJson('geo-context.json', { type: 'FeatureCollection', features: context.features.filter((f) => f.properties?.code !== place.code) });
   writeJson('postcodes.json', postcodes);
   writeJson('places.json', places);
+  writeJson('assets.json', assetsOut.assets);
   return { summary };
 }
 

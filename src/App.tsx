@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from './store';
-import { loadBundle, loadPlaces } from './data/load';
+import { loadAssets, loadBundle, loadPlaces } from './data/load';
 import { startUrlSync } from './urlSync';
 import { Controls } from './components/Controls';
 import { SearchBox } from './components/SearchBox';
@@ -13,6 +13,8 @@ import { Neighbourhoods } from './components/Neighbourhoods';
 import { ComparePanel } from './components/ComparePanel';
 import { Practices } from './components/Practices';
 import { PracticeProfile } from './components/PracticeProfile';
+import { CommunityAssets } from './components/CommunityAssets';
+import { NearHere } from './components/NearHere';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
@@ -26,10 +28,11 @@ export function App() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    Promise.all([loadBundle(), loadPlaces()])
-      .then(([b, places]) => {
+    Promise.all([loadBundle(), loadPlaces(), loadAssets()])
+      .then(([b, places, assets]) => {
         if (cancelled) return;
         useStore.getState().setBundle(b, places);
+        useStore.getState().setAssets(assets);
         stop = startUrlSync(new Set(b.indicators.map((i) => i.id)));
       })
       .catch((e: Error) => useStore.getState().setLoadError(e.message));
@@ -61,6 +64,8 @@ export function App() {
             <Legend />
             <PracticeProfile />
             <AreaProfile />
+            <NearHere />
+            <CommunityAssets />
             <Practices />
             <Neighbourhoods />
             <Sources />

@@ -1,5 +1,16 @@
 import { create } from 'zustand';
 import type { GeographyId, IndicatorBundle, IndicatorRecord, PlaceEntry } from './lib/types';
+import type { Asset } from './lib/assets';
+
+/** Hubs and champions the user loaded from a file: kept in this browser only. */
+export interface UserHubs {
+  fileName: string;
+  points: Asset[];
+  /** Individual champions as counts per ward code: no individual is ever located. */
+  championCounts: Record<string, number>;
+  rejected: { row: number; reason: string }[];
+  warnings: string[];
+}
 import { DEFAULT_SHARE_STATE, type ShareState } from './lib/url';
 import { MAX_COMPARE, cleanName, encodeLsoaSet, parseCustom, type CustomArea } from './lib/places';
 
@@ -34,6 +45,17 @@ export interface AppState extends ShareState {
   messages: string[];
   mapState: 'loading' | 'busy' | 'idle' | 'error';
   draft: Draft | null;
+  assets: Asset[];
+  userHubs: UserHubs | null;
+  selectedAsset: string | null;
+  /** The point "Near here" lists assets around (a searched postcode or a clicked point). */
+  nearPoint: { lon: number; lat: number; label: string } | null;
+  pickingNear: boolean;
+  setAssets: (a: Asset[]) => void;
+  setUserHubs: (h: UserHubs | null) => void;
+  setSelectedAsset: (id: string | null) => void;
+  setNearPoint: (p: AppState['nearPoint']) => void;
+  setPickingNear: (on: boolean) => void;
   setDraft: (d: Draft | null) => void;
   toggleDraftLsoa: (i: number) => void;
   addToCompare: (key: string) => void;
@@ -67,6 +89,16 @@ export const useStore = create<AppState>((set, get) => ({
   messages: [],
   mapState: 'loading',
   draft: null,
+  assets: [],
+  userHubs: null,
+  selectedAsset: null,
+  nearPoint: null,
+  pickingNear: false,
+  setAssets: (assets) => set({ assets }),
+  setUserHubs: (userHubs) => set({ userHubs }),
+  setSelectedAsset: (selectedAsset) => set({ selectedAsset }),
+  setNearPoint: (nearPoint) => set({ nearPoint, pickingNear: false }),
+  setPickingNear: (pickingNear) => set({ pickingNear }),
   setDraft: (draft) => set({ draft }),
   toggleDraftLsoa: (i) =>
     set((s) => {

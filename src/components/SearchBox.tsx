@@ -72,6 +72,7 @@ export function SearchBox() {
       const idx = { lsoa, ward, msoa }[st.geography];
       if (idx >= 0) st.selectArea(st.geography, bundle.areas[st.geography].codes[idx], false);
       st.flyTo({ center: [lon, lat], zoom: 14 });
+      st.setNearPoint({ lon, lat, label: item.code });
       setStatus(`${item.code} selected.`);
     } else if (item.kind === 'place') {
       const p = places.filter((x) => x.type !== 'ward')[Number(item.code.slice(6))];

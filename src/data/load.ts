@@ -1,4 +1,5 @@
 import type { IndicatorBundle, PlaceEntry, PostcodeIndex } from '../lib/types';
+import type { Asset } from '../lib/assets';
 
 /** Where the built data lives, relative to the page (works from any base path). */
 export const dataUrl = (file: string) => new URL(`data/${file}`, document.baseURI).href;
@@ -11,6 +12,7 @@ async function getJson<T>(file: string): Promise<T> {
 
 export const loadBundle = () => getJson<IndicatorBundle>('indicators.json');
 export const loadPlaces = () => getJson<PlaceEntry[]>('places.json');
+export const loadAssets = () => getJson<Asset[]>('assets.json');
 
 let postcodes: Promise<PostcodeIndex> | null = null;
 /** The postcode index is ~200 kB, so it loads on first use, once. */

@@ -14,6 +14,8 @@ import { usePracticeValues } from '../data/usePractices';
 import { PRACTICE_GLYPH, practiceSymbolSize } from '../lib/practices';
 import { CATEGORY_STYLE } from '../lib/compare';
 import { formatNumber } from '../lib/format';
+import { useAllAssets, isShown } from '../data/useAssets';
+import { ASSET_CATEGORY_IDS, assetIconDataUrl } from '../lib/assets';
 
 setWorkerUrl(workerUrl);
 
@@ -106,7 +108,7 @@ export default function MapView() {
     };
     const onClick = (e: MapLayerMouseEvent) => {
       const st = useStore.getState();
-      if (st.draft?.drawing) return;
+      if (st.draft?.drawing || st.pickingNear) return;
       const code = e.features?.[0]?.id;
       if (code == null) return;
       if (st.draft?.picking && geography === 'lsoa') st.toggleDraftLsoa(bundle.areas.lsoa.codes.indexOf(String(code)));
@@ -220,6 +222,113 @@ export default function MapView() {
       setPracticeTip(null);
     };
   }, [ready, gpOn, pv]);
+
+  // Community assets: one symbol layer, icons differ in shape and colour; categories switch by filter.
+  const allAssets = useAllAssets();
+  const layers = useStore((s) => s.layers);
+  const [iconsReady, setIconsReady] = useState(false);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    let cancelled = false;
+    Promise.all(
+      ASSET_CATEGORY_IDS.map(
+        (c) =>
+          new Promise<void>((resolve, reject) => {
+            const img = new Image(18, 18);
+            img.onload = () => {
+              if (!cancelled && !map.hasImage(`asset-${c}`)) map.addImage(`asset-${c}`, img);
+              resolve();
+            };
+            img.onerror = () => reject(new Error(`icon ${c}`));
+            img.src = assetIconDataUrl(c, 18);
+          }),
+      ),
+    ).then(() => {
+      if (cancelled) return;
+      map.addSource('assets', { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
+      map.addLayer({
+        id: 'assets',
+        type: 'symbol',
+        source: 'assets',
+        layout: { 'icon-image': ['concat', 'asset-', ['get', 'category']], 'icon-allow-overlap': ['step', ['zoom'], false, 14, true], 'icon-padding': 1 },
+        paint: { 'icon-opacity': ['case', ['get', 'inBorough'], 1, 0.55] },
+        filter: ['==', ['get', 'id'], ''],
+      });
+      const onClick = (e: MapLayerMouseEvent) => {
+        const id = e.features?.[0]?.properties?.id;
+        if (id) useStore.getState().setSelectedAsset(String(id));
+      };
+      map.on('click', 'assets', onClick);
+      map.on('mouseenter', 'assets', () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', 'assets', () => (map.getCanvas().style.cursor = ''));
+      setIconsReady(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [ready]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !iconsReady) return;
+    (map.getSource('assets') as GeoJSONSource).setData({
+      type: 'FeatureCollection',
+      features: allAssets.map((a) => ({ type: 'Feature', properties: { id: a.id, category: a.category, inBorough: a.inBorough, status: a.status }, geometry: { type: 'Point', coordinates: [a.lon, a.lat] } })),
+    });
+  }, [iconsReady, allAssets]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !iconsReady) return;
+    const shown = allAssets.filter((a) => isShown(a, layers)).map((a) => a.id);
+    map.setFilter('assets', ['in', ['get', 'id'], ['literal', shown]]);
+  }, [iconsReady, allAssets, layers]);
+
+  // Individual champions: counts per ward, drawn at the ward's label point, never as people.
+  const userHubs = useStore((s) => s.userHubs);
+  const championsOn = layers.includes('champion_org');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !userHubs || !championsOn) return;
+    const wards = bundle.areas.ward;
+    const markers = Object.entries(userHubs.championCounts).flatMap(([code, n]) => {
+      const i = wards.codes.indexOf(code);
+      if (i < 0 || n <= 0) return [];
+      const el = document.createElement('div');
+      el.className = 'champion-count';
+      el.textContent = `${n}`;
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', `${n} community champion${n === 1 ? '' : 's'} in ${wards.names[i]} ward`);
+      return [new Marker({ element: el }).setLngLat(wards.label[i]).addTo(map)];
+    });
+    return () => markers.forEach((m) => m.remove());
+  }, [ready, userHubs, championsOn, bundle]);
+
+  // "Near here": pick a point, and mark it.
+  const nearPoint = useStore((s) => s.nearPoint);
+  const pickingNear = useStore((s) => s.pickingNear);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !pickingNear) return;
+    const onClick = (e: { lngLat: { lng: number; lat: number } }) =>
+      useStore.getState().setNearPoint({ lon: e.lngLat.lng, lat: e.lngLat.lat, label: `the point you picked (${e.lngLat.lat.toFixed(4)}, ${e.lngLat.lng.toFixed(4)})` });
+    map.getCanvas().style.cursor = 'crosshair';
+    map.once('click', onClick);
+    return () => {
+      map.off('click', onClick);
+      map.getCanvas().style.cursor = '';
+    };
+  }, [ready, pickingNear]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !nearPoint) return;
+    const el = document.createElement('div');
+    el.className = 'near-marker';
+    el.setAttribute('aria-hidden', 'true');
+    const m = new Marker({ element: el }).setLngLat([nearPoint.lon, nearPoint.lat]).addTo(map);
+    return () => {
+      m.remove();
+    };
+  }, [ready, nearPoint]);
 
   // Visibility of the active geography.
   useEffect(() => {

@@ -1,0 +1,173 @@
+import { useMemo, useState } from 'react';
+import { useStore } from '../store';
+import { useAllAssets, useVisibleCounts } from '../data/useAssets';
+import { ASSET_CATEGORIES, assetIconSvg, type AssetCategory } from '../lib/assets';
+import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } from '../lib/hubs';
+import { loadPostcodes } from '../data/load';
+import { downloadText } from '../data/download';
+import { AssetDetails } from './AssetDetails';
+
+function Icon({ category }: { category: AssetCategory }) {
+  // Built only from fixed category styles (no user text), so it is safe as markup.
+  return <span className="asset-icon" aria-hidden="true" dangerouslySetInnerHTML={{ __html: assetIconSvg(category, 16) }} />;
+}
+
+/** "Community assets": a checkbox per category with counts, the hubs-and-champions loader, details. */
+export function CommunityAssets() {
+  const bundle = useStore((s) => s.bundle)!;
+  const layers = useStore((s) => s.layers);
+  const toggleLayer = useStore((s) => s.toggleLayer);
+  const userHubs = useStore((s) => s.userHubs);
+  const setUserHubs = useStore((s) => s.setUserHubs);
+  const setSelectedAsset = useStore((s) => s.setSelectedAsset);
+  const counts = useVisibleCounts();
+  const all = useAllAssets();
+  const [status, setStatus] = useState('');
+  const champions = userHubs ? Object.values(userHubs.championCounts).reduce((a, b) => a + b, 0) : 0;
+  const wardByName = useMemo(() => new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]])), [bundle]);
+
+  async function onFile(file: File) {
+    const sizeError = hubsFileSizeError(file.size);
+    if (sizeError) return setStatus(sizeError);
+    setStatus(`Reading ${file.name}…`);
+    try {
+      const [text, pcs] = await Promise.all([file.text(), loadPostcodes()]);
+      const geocode = (pc: string) => {
+        const hit = pcs[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
+        return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
+      };
+      const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
+      if (res.error) return setStatus(res.error);
+      setUserHubs({ fileName: file.name, points: res.points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings });
+      for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
+      const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
+      setStatus(
+        `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
+      );
+    } catch (e) {
+      setStatus(`Could not read ${file.name}: ${(e as Error).message}`);
+    }
+  }
+
+  return (
+    <section className="assets" aria-labelledby="assets-title">
+      <h2 id="assets-title">Community assets</h2>
+      <fieldset className="asset-layers">
+        <legend>Community assets</legend>
+        {ASSET_CATEGORIES.map((c) => (
+          <div key={c.id} className="checkbox">
+            <input id={`layer-${c.id}`} type="checkbox" checked={layers.includes(c.id)} onChange={(e) => toggleLayer(c.id, e.target.checked)} />
+            <label htmlFor={`layer-${c.id}`}>
+              <Icon category={c.id} /> {c.label}
+            </label>
+            <span className="sub count" data-count={c.id}>
+              {c.id === 'champion_org' ? `${counts[c.id]} organisations${userHubs ? `, ${champions} individuals by ward` : ''}` : counts[c.id]}
+            </span>
+          </div>
+        ))}
+        <div className="checkbox">
+          <input id="layer-closed" type="checkbox" checked={layers.includes('closed')} onChange={(e) => toggleLayer('closed', e.target.checked)} />
+          <label htmlFor="layer-closed">Include closed libraries (history)</label>
+        </div>
+      </fieldset>
+      <p className="sub">Faded symbols lie just outside the borough: residents cross boundaries. Food banks marked unverified come from a secondary listing; the food bank list is incomplete.</p>
+
+      <h3>Community hubs and champions</h3>
+      {!userHubs ? (
+        <p className="sub">
+          The council’s list of community hubs and community wellbeing champions is not published as open data, so none is shipped. Load your own list (CSV, one row per hub,
+          organisation or champion). It stays in this browser. Champions who are individuals are only ever shown as counts per ward.
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="hubs-file">Load hubs and champions</label>
+        <input
+          id="hubs-file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void onFile(f);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={() => downloadText('hubs-and-champions-template.csv', HUBS_TEMPLATE_CSV, 'text/csv')}>
+          Download blank template
+        </button>
+        {userHubs ? (
+          <button type="button" onClick={() => setUserHubs(null)}>
+            Remove loaded list
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className="sub hubs-status">
+        {status}
+      </p>
+      {userHubs?.rejected.length ? (
+        <div className="rejected">
+          <p>Rows that could not be placed:</p>
+          <ul>
+            {userHubs.rejected.map((r) => (
+              <li key={r.row}>
+                Row {r.row}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {userHubs && champions > 0 ? (
+        <details>
+          <summary>Community champions by ward</summary>
+          <ul className="sub">
+            {Object.entries(userHubs.championCounts).map(([code, n]) => (
+              <li key={code}>
+                {bundle.areas.ward.names[bundle.areas.ward.codes.indexOf(code)] ?? code}: {n}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <details>
+        <summary>The file format</summary>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Needed</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {HUBS_SCHEMA_DOC.map((d) => (
+              <tr key={d.column}>
+                <td>{d.column}</td>
+                <td>{d.required}</td>
+                <td>
+                  {d.description} {d.format}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <details>
+        <summary>List of assets shown</summary>
+        <ul className="asset-list">
+          {all
+            .filter((a) => layers.includes(a.category) && (a.status !== 'closed' || layers.includes('closed')))
+            .map((a) => (
+              <li key={a.id}>
+                <button type="button" className="link-button" onClick={() => setSelectedAsset(a.id)}>
+                  {a.name}
+                </button>{' '}
+                <span className="sub">{ASSET_CATEGORIES.find((c) => c.id === a.category)?.label}</span>
+              </li>
+            ))}
+        </ul>
+      </details>
+      <AssetDetails />
+    </section>
+  );
+}

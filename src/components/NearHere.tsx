@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { useStore } from '../store';
+import { useAllAssets } from '../data/useAssets';
+import { ASSET_CATEGORIES } from '../lib/assets';
+import { countWithin, nearestByCategory, DEFAULT_RADII_M } from '../lib/nearest';
+import { formatNumber } from '../lib/format';
+
+const fmtDistance = (m: number) => (m < 1000 ? `${Math.round(m / 10) * 10} m` : `${formatNumber(m / 1000, 1)} km`);
+
+/** Assets nearest a searched postcode or a picked point, by category, with straight-line distances. */
+export function NearHere() {
+  const point = useStore((s) => s.nearPoint);
+  const picking = useStore((s) => s.pickingNear);
+  const setPicking = useStore((s) => s.setPickingNear);
+  const setNear = useStore((s) => s.setNearPoint);
+  const setSelected = useStore((s) => s.setSelectedAsset);
+  const all = useAllAssets();
+  const open = useMemo(() => all.filter((a) => a.status !== 'closed'), [all]);
+  const result = useMemo(() => {
+    if (!point) return null;
+    const p: [number, number] = [point.lon, point.lat];
+    return { nearest: nearestByCategory(p, open, { limitPerCategory: 3 }), within: countWithin(p, open, DEFAULT_RADII_M) };
+  }, [point, open]);
+
+  return (
+    <section className="near-here" aria-labelledby="near-title">
+      <h2 id="near-title">Near here</h2>
+      <div className="button-row">
+        <button type="button" aria-pressed={picking} onClick={() => setPicking(!picking)}>
+          Pick a point on the map
+        </button>
+        {point ? (
+          <button type="button" className="link-button" onClick={() => setNear(null)}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+      {!point || !result ? (
+        <p className="sub">Search a postcode, or pick a point on the map, to list the nearest GP practices, pharmacies, libraries, food banks and other services.</p>
+      ) : (
+        <>
+          <p>
+            Nearest to <strong>{point.label}</strong>. Distances are straight-line, not walking routes.
+          </p>
+          <table className="data-table within">
+            <caption className="visually-hidden">Assets within walking distances (straight line)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                {result.within.radiiMetres.map((r) => (
+                  <th scope="col" key={r}>
+                    within {r >= 1000 ? `${r / 1000} km` : `${r} m`}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {ASSET_CATEGORIES.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.label}</th>
+                  {result.within.byCategory[c.id].map((n, k) => (
+                    <td key={k}>{n}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {ASSET_CATEGORIES.map((c) =>
+            result.nearest[c.id].length ? (
+              <div key={c.id} className="near-group" data-category={c.id}>
+                <h3>{c.label}</h3>
+                <ol>
+                  {result.nearest[c.id].map(({ asset, distanceM }) => (
+                    <li key={asset.id}>
+                      <button type="button" className="link-button" onClick={() => setSelected(asset.id)}>
+                        {asset.name}
+                      </button>{' '}
+                      <span className="distance">{fmtDistance(distanceM)}</span>
+                      <span className="sub block">
+                        {asset.address} {asset.postcode}
+                        {asset.inBorough ? '' : ' · outside the borough'}
+                        {asset.status === 'unverified' ? ' · unverified' : ''}
+                      </span>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null,
+          )}
+        </>
+      )}
+    </section>
+  );
+}
