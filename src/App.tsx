@@ -15,6 +15,7 @@ import { Practices } from './components/Practices';
 import { PracticeProfile } from './components/PracticeProfile';
 import { CommunityAssets } from './components/CommunityAssets';
 import { NearHere } from './components/NearHere';
+import { SiteAppraisalPanel } from './components/SiteAppraisal';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
@@ -49,7 +50,7 @@ export function App() {
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}
         </h1>
       </header>
-      <aside className="panel no-print" aria-label="Controls and area profile">
+      <aside className="panel" aria-label="Controls and area profile">
         {loadError ? (
           <div role="alert" className="error">
             {loadError}
@@ -64,6 +65,7 @@ export function App() {
             <Legend />
             <PracticeProfile />
             <AreaProfile />
+            <SiteAppraisalPanel />
             <NearHere />
             <CommunityAssets />
             <Practices />

@@ -51,6 +51,12 @@ export interface AppState extends ShareState {
   /** The point "Near here" lists assets around (a searched postcode or a clicked point). */
   nearPoint: { lon: number; lat: number; label: string } | null;
   pickingNear: boolean;
+  /** Site entry on the map: dropping a pin or drawing a boundary. */
+  siteTool: { mode: 'pin' | 'draw'; points: [number, number][] } | null;
+  setSiteTool: (t: AppState['siteTool']) => void;
+  /** PNG of the map with its legend, for the printed site summary. */
+  siteMapImage: string | null;
+  setSiteMapImage: (s: string | null) => void;
   setAssets: (a: Asset[]) => void;
   setUserHubs: (h: UserHubs | null) => void;
   setSelectedAsset: (id: string | null) => void;
@@ -94,6 +100,10 @@ export const useStore = create<AppState>((set, get) => ({
   selectedAsset: null,
   nearPoint: null,
   pickingNear: false,
+  siteTool: null,
+  siteMapImage: null,
+  setSiteMapImage: (siteMapImage) => set({ siteMapImage }),
+  setSiteTool: (siteTool) => set({ siteTool }),
   setAssets: (assets) => set({ assets }),
   setUserHubs: (userHubs) => set({ userHubs }),
   setSelectedAsset: (selectedAsset) => set({ selectedAsset }),
@@ -188,6 +198,8 @@ export function shareOf(s: AppState): ShareState {
     custom: s.custom,
     layers: s.layers,
     practice: s.practice,
+    site: s.site,
+    rings: s.rings,
   };
 }
 

@@ -22,6 +22,9 @@ export interface ShareState {
   layers: string[];
   /** Selected GP practice (ODS code). */
   practice: string | null;
+  /** Site being appraised, encoded by siteUrl.ts; and its ring distances in metres. */
+  site: string | null;
+  rings: number[];
 }
 
 export const DEFAULT_SHARE_STATE: ShareState = {
@@ -36,6 +39,8 @@ export const DEFAULT_SHARE_STATE: ShareState = {
   custom: [],
   layers: [],
   practice: null,
+  site: null,
+  rings: [400, 800, 1200],
 };
 
 const GEOS: GeographyId[] = ['ward', 'lsoa', 'msoa'];
@@ -54,6 +59,10 @@ export function serialise(s: ShareState): string {
   for (const c of s.custom) p.append('nb', c);
   if (s.layers.length) p.set('layers', s.layers.join(','));
   if (s.practice) p.set('practice', s.practice);
+  if (s.site) {
+    p.set('site', s.site);
+    if (s.rings.join(',') !== '400,800,1200') p.set('rings', s.rings.join(','));
+  }
   return p.toString();
 }
 
@@ -109,6 +118,17 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     const ls = layers.split(',').filter(Boolean);
     state.layers = [...new Set(ls.filter((l) => /^[a-z_]{1,24}$/.test(l)))].slice(0, 12);
     if (state.layers.length < ls.length) warnings.push('Some map layers in the link were not understood and were ignored.');
+  }
+  const site = p.get('site');
+  if (site !== null) {
+    if (/^(pt|poly):[-0-9.,;|]{3,20000}$/.test(site)) state.site = site;
+    else warnings.push('The site in the link could not be read and was ignored.');
+  }
+  const rings = p.get('rings');
+  if (rings !== null) {
+    const xs = rings.split(',').map(Number);
+    if (xs.length >= 1 && xs.length <= 5 && xs.every((x) => Number.isFinite(x) && x >= 50 && x <= 5000)) state.rings = [...new Set(xs)].sort((a, b) => a - b);
+    else warnings.push('The ring distances in the link were not understood; the defaults (400, 800, 1,200 m) are used.');
   }
   const practice = p.get('practice');
   if (practice !== null) {

@@ -16,6 +16,10 @@ import { CATEGORY_STYLE } from '../lib/compare';
 import { formatNumber } from '../lib/format';
 import { useAllAssets, isShown } from '../data/useAssets';
 import { ASSET_CATEGORY_IDS, assetIconDataUrl } from '../lib/assets';
+import { useAppraisal } from '../data/useAppraisal';
+import { siteGeoJson, catchments } from '../lib/site';
+import { siteFromPoint, siteFromPolygon } from '../lib/site';
+import { encodeSite } from '../lib/siteUrl';
 
 setWorkerUrl(workerUrl);
 
@@ -108,7 +112,7 @@ export default function MapView() {
     };
     const onClick = (e: MapLayerMouseEvent) => {
       const st = useStore.getState();
-      if (st.draft?.drawing || st.pickingNear) return;
+      if (st.draft?.drawing || st.pickingNear || st.siteTool) return;
       const code = e.features?.[0]?.id;
       if (code == null) return;
       if (st.draft?.picking && geography === 'lsoa') st.toggleDraftLsoa(bundle.areas.lsoa.codes.indexOf(String(code)));
@@ -329,6 +333,101 @@ export default function MapView() {
       m.remove();
     };
   }, [ready, nearPoint]);
+
+  // Site appraisal: the site and its rings; entry by pin or drawn boundary; a map image for the summary.
+  const { appraisal } = useAppraisal();
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const src = map.getSource('site') as GeoJSONSource | undefined;
+    src?.setData(appraisal ? siteGeoJson(appraisal.site, catchments(appraisal.site, appraisal.rings.map((r) => r.radius))) : { type: 'FeatureCollection', features: [] });
+  }, [ready, appraisal]);
+  const siteTool = useStore((s) => s.siteTool);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready || !siteTool) return;
+    const finishDraw = () => {
+      const t = useStore.getState().siteTool;
+      if (!t || t.points.length < 3) return;
+      try {
+        const site = siteFromPolygon(t.points);
+        useStore.getState().setShare({ site: encodeSite(site) });
+        useStore.getState().setSiteTool(null);
+      } catch (err) {
+        useStore.getState().addMessage(`That boundary cannot be used: ${(err as Error).message}`);
+      }
+    };
+    const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
+      const t = useStore.getState().siteTool;
+      if (!t) return;
+      const p: [number, number] = [Number(e.lngLat.lng.toFixed(6)), Number(e.lngLat.lat.toFixed(6))];
+      if (t.mode === 'pin') {
+        useStore.getState().setShare({ site: encodeSite(siteFromPoint(p)) });
+        useStore.getState().setSiteTool(null);
+      } else {
+        const last = t.points[t.points.length - 1];
+        if (!last || last[0] !== p[0] || last[1] !== p[1]) useStore.getState().setSiteTool({ ...t, points: [...t.points, p] });
+      }
+    };
+    const onDbl = (e: { preventDefault: () => void }) => {
+      e.preventDefault();
+      finishDraw();
+    };
+    map.doubleClickZoom.disable();
+    map.getCanvas().style.cursor = 'crosshair';
+    map.on('click', onClick);
+    map.on('dblclick', onDbl);
+    (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData(siteTool.points, false));
+    return () => {
+      map.off('click', onClick);
+      map.off('dblclick', onDbl);
+      map.doubleClickZoom.enable();
+      map.getCanvas().style.cursor = '';
+      (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData([], false));
+    };
+  }, [ready, siteTool]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !ready) return;
+    const capture = () => {
+      map.once('render', () => {
+        const c = map.getCanvas();
+        const out = document.createElement('canvas');
+        const legendW = 230;
+        out.width = c.width + legendW;
+        out.height = c.height;
+        const g = out.getContext('2d')!;
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, out.width, out.height);
+        g.drawImage(c, 0, 0);
+        // The legend travels with the image.
+        g.fillStyle = '#0b0c0c';
+        g.font = 'bold 14px sans-serif';
+        g.fillText('Legend', c.width + 12, 24);
+        g.font = '12px sans-serif';
+        g.fillStyle = '#d4351c';
+        g.fillRect(c.width + 12, 38, 16, 12);
+        g.fillStyle = '#0b0c0c';
+        g.fillText('Site', c.width + 36, 48);
+        g.strokeStyle = '#d4351c';
+        g.setLineDash([6, 4]);
+        g.lineWidth = 2;
+        g.strokeRect(c.width + 12, 60, 16, 12);
+        g.fillText('Catchments (straight line):', c.width + 36, 70);
+        const rs = useStore.getState().rings.map((r) => (r >= 1000 ? `${r / 1000} km` : `${r} m`)).join(', ');
+        g.fillText(rs, c.width + 36, 86);
+        g.fillText('Boundary: borough; shading:', c.width + 12, 110);
+        g.fillText(currentIndicator(useStore.getState())?.label.slice(0, 32) ?? '', c.width + 12, 126);
+        g.font = '10px sans-serif';
+        g.fillText('Contains OS data © Crown copyright', c.width + 12, out.height - 24);
+        g.fillText('and database right 2025. ONS, OGL v3.0.', c.width + 12, out.height - 10);
+        useStore.getState().setSiteMapImage(out.toDataURL('image/png'));
+      });
+      map.triggerRepaint();
+    };
+    window.addEventListener('nhe:capture-map', capture);
+    return () => window.removeEventListener('nhe:capture-map', capture);
+  }, [ready]);
 
   // Visibility of the active geography.
   useEffect(() => {

@@ -86,6 +86,10 @@ export function buildStyle(dataUrl: (f: string) => string, active: GeographyId):
       source: 'lsoa',
       paint: { 'line-color': '#003078', 'line-width': ['case', ['boolean', ['feature-state', 'draft'], false], 2.5, 0] },
     },
+    // A site being appraised and its straight-line catchment rings.
+    { id: 'site-rings', type: 'line', source: 'site', filter: ['==', ['get', 'role'], 'catchment'], paint: { 'line-color': '#d4351c', 'line-width': 2, 'line-dasharray': [3, 2] } },
+    { id: 'site-fill', type: 'fill', source: 'site', filter: ['all', ['==', ['get', 'role'], 'site'], ['==', ['geometry-type'], 'Polygon']], paint: { 'fill-color': '#d4351c', 'fill-opacity': 0.35 } },
+    { id: 'site-point', type: 'circle', source: 'site', filter: ['all', ['==', ['get', 'role'], 'site'], ['==', ['geometry-type'], 'Point']], paint: { 'circle-radius': 7, 'circle-color': '#d4351c', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
     { id: 'draw-fill', type: 'fill', source: 'draw', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ffdd00', 'fill-opacity': 0.15 } },
     { id: 'draw-line', type: 'line', source: 'draw', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#0b0c0c', 'line-width': 2, 'line-dasharray': [2, 1] } },
     { id: 'draw-points', type: 'circle', source: 'draw', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#ffdd00', 'circle-stroke-color': '#0b0c0c', 'circle-stroke-width': 1.5 } },
@@ -94,6 +98,7 @@ export function buildStyle(dataUrl: (f: string) => string, active: GeographyId):
     context: { type: 'geojson', data: dataUrl('geo-context.json'), promoteId: 'code' },
     borough: { type: 'geojson', data: dataUrl('geo-borough.json'), promoteId: 'code' },
     draw: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    site: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   for (const { geography, file } of AREA_LAYERS) sources[geography] = { type: 'geojson', data: dataUrl(file), promoteId: 'code' };
   return { version: 8, sources, layers };

@@ -1,0 +1,337 @@
+import { useState } from 'react';
+import { useStore } from '../store';
+import { useAppraisal, useSite } from '../data/useAppraisal';
+import { loadPostcodes } from '../data/load';
+import { downloadText } from '../data/download';
+import { normalisePostcode } from '../lib/search';
+import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site';
+import { encodeSite, parseRadii } from '../lib/siteUrl';
+import { formatNumber, formatValue } from '../lib/format';
+import { comparisonWords } from '../lib/comparison';
+import { CategoryBadge } from './CategoryBadge';
+import { ASSET_CATEGORIES } from '../lib/assets';
+import type { IndicatorBundle } from '../lib/types';
+
+/** Indicators for the screening summary, by HIA checklist section (ids from the registry). */
+const SECTIONS: { title: string; ids: string[] }[] = [
+  { title: 'Population and deprivation', ids: ['imd_score', 'income_score', 'employment_score', 'health_score', 'disability', 'households_deprived_2plus'] },
+  { title: 'Long-term conditions (modelled estimates from GP records)', ids: ['qof_hyp', 'qof_chd', 'qof_ob', 'qof_dm', 'qof_copd', 'qof_dep'] },
+];
+
+export function SiteAppraisalPanel() {
+  const bundle = useStore((s) => s.bundle)!;
+  const setShare = useStore((s) => s.setShare);
+  const siteTool = useStore((s) => s.siteTool);
+  const setSiteTool = useStore((s) => s.setSiteTool);
+  const rings = useStore((s) => s.rings);
+  const [open, setOpen] = useState(false);
+  const [postcode, setPostcode] = useState('');
+  const [ringText, setRingText] = useState(rings.join(', '));
+  const [msg, setMsg] = useState('');
+  const site = useSite();
+  const { appraisal, busy, error, ms } = useAppraisal();
+  const active = open || !!site;
+
+  const setSite = (g: ReturnType<typeof siteFromPoint>, note: string) => {
+    setShare({ site: encodeSite(g), view: 'map' });
+    setMsg(note);
+    useStore.getState().flyTo({ center: [g.centroid[0], g.centroid[1]], zoom: 13.5 });
+  };
+
+  async function byPostcode() {
+    const pc = normalisePostcode(postcode);
+    if (!pc) return setMsg('Enter a full postcode, for example TS18 1HU.');
+    const idx = await loadPostcodes();
+    const hit = idx[pc];
+    if (!hit) return setMsg(`${pc} is not in the ${bundle.place.name} postcode list (OS Code-Point Open), so it cannot be placed. Drop a pin instead.`);
+    setSite(siteFromPoint([hit[0], hit[1]]), `Site placed at the ${pc} postcode centroid.`);
+  }
+
+  async function byFile(file: File) {
+    if (file.size > 5_000_000) return setMsg(`${file.name} is ${formatNumber(file.size / 1e6, 1)} MB; the limit is 5 MB. Simplify the boundary in your GIS first.`);
+    const res = parseSiteGeoJson(await file.text());
+    if ('error' in res) return setMsg(`${file.name}: ${res.error}`);
+    setSite(res.site, `Loaded ${file.name}. ${res.notes.join(' ')}`);
+  }
+
+  return (
+    <section className="site" aria-labelledby="site-title">
+      <h2 id="site-title">Planning: health impact screening</h2>
+      <button type="button" aria-expanded={active} onClick={() => setOpen(!active)}>
+        Appraise a site
+      </button>
+      {active ? (
+        <div className="site-entry">
+          <div className="field">
+            <label htmlFor="site-postcode">Site postcode</label>
+            <div className="inline-field">
+              <input id="site-postcode" type="text" maxLength={10} value={postcode} onChange={(e) => setPostcode(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void byPostcode()} />
+              <button type="button" onClick={() => void byPostcode()}>
+                Appraise postcode
+              </button>
+            </div>
+          </div>
+          <div className="button-row">
+            <button type="button" aria-pressed={siteTool?.mode === 'pin'} onClick={() => setSiteTool(siteTool?.mode === 'pin' ? null : { mode: 'pin', points: [] })}>
+              Drop a pin
+            </button>
+            <button type="button" aria-pressed={siteTool?.mode === 'draw'} onClick={() => setSiteTool(siteTool?.mode === 'draw' ? null : { mode: 'draw', points: [] })}>
+              Draw site boundary
+            </button>
+          </div>
+          {siteTool?.mode === 'pin' ? <p className="sub">Click the map where the site is.</p> : null}
+          {siteTool?.mode === 'draw' ? (
+            <div>
+              <p className="sub">Click the map to add corners ({siteTool.points.length} so far); double-click or “Finish boundary” to close it.</p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (siteTool.points.length < 3) return setMsg('A boundary needs at least three corners.');
+                    try {
+                      setSite(siteFromPolygon(siteTool.points), 'Site boundary drawn.');
+                      setSiteTool(null);
+                    } catch (e) {
+                      setMsg(`That boundary cannot be used: ${(e as Error).message}`);
+                    }
+                  }}
+                >
+                  Finish boundary
+                </button>
+                <button type="button" disabled={!siteTool.points.length} onClick={() => setSiteTool({ ...siteTool, points: siteTool.points.slice(0, -1) })}>
+                  Undo last corner
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="site-file">Load site GeoJSON</label>
+            <input
+              id="site-file"
+              type="file"
+              accept=".geojson,.json,application/geo+json,application/json"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void byFile(f);
+                e.target.value = '';
+              }}
+            />
+            <span className="sub">Polygon, MultiPolygon or Point; WGS84 or British National Grid (EPSG:27700).</span>
+          </div>
+          <div className="field">
+            <label htmlFor="site-rings">Catchment distances (metres, straight line)</label>
+            <div className="inline-field">
+              <input id="site-rings" type="text" value={ringText} onChange={(e) => setRingText(e.target.value)} />
+              <button
+                type="button"
+                onClick={() => {
+                  const r = parseRadii(ringText);
+                  if (!r) return setMsg('Give one to five distances between 50 and 5,000 metres, separated by commas.');
+                  setShare({ rings: r });
+                }}
+              >
+                Set distances
+              </button>
+            </div>
+          </div>
+          <p role="status" className="sub site-status">
+            {busy ? 'Appraising the site…' : error ? `Could not appraise: ${error}` : msg}
+          </p>
+          {site ? (
+            <button type="button" className="link-button" onClick={() => setShare({ site: null })}>
+              Clear site
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {appraisal ? <AppraisalResults bundle={bundle} a={appraisal} ms={ms} /> : null}
+    </section>
+  );
+}
+
+function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appraisal; ms: number | null }) {
+  const inBorough = a.rings.some((r) => r.residents > 0);
+  const today = new Date();
+  return (
+    <section className="site-appraisal" aria-labelledby="appraisal-title" data-ms={ms ?? undefined}>
+      <h3 id="appraisal-title">Site appraisal</h3>
+      <p className="sub">
+        {a.site.kind === 'point' ? 'Site: a point' : `Site: a boundary of ${formatNumber(a.site.areaHa, 1)} ha`} at {a.site.centroid[1].toFixed(5)}, {a.site.centroid[0].toFixed(5)}. Catchments are
+        straight-line distances, not walking routes. Health impact assessment screening evidence, generated {today.toLocaleDateString('en-GB')}.
+      </p>
+      {!inBorough ? <p className="message">This site’s catchments reach no {bundle.place.name} LSOA, so there are no resident figures; assets nearby are still listed.</p> : null}
+
+      <h4>Who lives there</h4>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Catchment</th>
+            <th scope="col">Residents (estimate)</th>
+            <th scope="col">In England’s most deprived 10%</th>
+            <th scope="col">Most deprived 20%</th>
+            <th scope="col">LSOAs (partly inside)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.rings.map((r) => (
+            <tr key={r.radius} data-ring={r.radius}>
+              <th scope="row">{r.label}</th>
+              <td>{formatNumber(r.residents, 0)}</td>
+              <td>{r.mostDeprived10.percent == null ? 'No data' : `${formatNumber(r.mostDeprived10.percent, 1)}%`}</td>
+              <td>{r.mostDeprived20.percent == null ? 'No data' : `${formatNumber(r.mostDeprived20.percent, 1)}%`}</td>
+              <td>
+                {r.lsoas.length} ({r.clipped.length})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="sub">{RESIDENTS_NOTE}</p>
+      {a.rings.length && a.rings[a.rings.length - 1].imdDecileMix ? (
+        <div className="decile-mix">
+          <p>Deprivation decile mix, {a.rings[a.rings.length - 1].label} (residents by national IMD decile; 1 = most deprived 10% in England):</p>
+          <ul>
+            {a.rings[a.rings.length - 1].imdDecileMix!.map((n, k) =>
+              n > 0 ? (
+                <li key={k}>
+                  Decile {k + 1}: {formatNumber(n, 0)}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </div>
+      ) : null}
+
+      {SECTIONS.map((sec) => (
+        <div key={sec.title}>
+          <h4>{sec.title}</h4>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Indicator</th>
+                {a.rings.map((r) => (
+                  <th scope="col" key={r.radius}>
+                    {r.label}
+                  </th>
+                ))}
+                <th scope="col">{bundle.place.name}</th>
+                <th scope="col">England</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sec.ids.map((id) => {
+                const ind = bundle.indicators.find((i) => i.id === id);
+                if (!ind) return null;
+                return (
+                  <tr key={id} data-indicator={id}>
+                    <th scope="row">
+                      {ind.label}
+                      {ind.modelled ? <span className="tag">modelled estimate</span> : null}
+                    </th>
+                    {a.rings.map((r) => {
+                      const v = r.values[id];
+                      return (
+                        <td key={r.radius}>
+                          {formatValue(v?.value, ind)}
+                          <span className="block">{v && ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" /> : <span className="sub">{v ? comparisonWords(ind, v) : ''}</span>}</span>
+                        </td>
+                      );
+                    })}
+                    <td>{formatValue(ind.borough?.value, ind)}</td>
+                    <td>{formatValue(ind.england?.value, ind)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+
+      <h4>Access to primary care, pharmacy, community facilities and healthy food support</h4>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            {a.rings.map((r) => (
+              <th scope="col" key={r.radius}>
+                {r.label}
+              </th>
+            ))}
+            <th scope="col">Nearest (straight line)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ASSET_CATEGORIES.map((c) => {
+            const n = a.nearest.find((x) => x.category === c.id);
+            return (
+              <tr key={c.id} data-category={c.id}>
+                <th scope="row">{c.label}</th>
+                {a.rings.map((r) => (
+                  <td key={r.radius}>{r.assetCounts[c.id] ?? 0}</td>
+                ))}
+                <td className="nearest">{n ? `${n.name}, ${formatDistance(n.distanceM)}` : 'None listed'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {a.gaps.length ? (
+        <>
+          <p>Gaps:</p>
+          <ul className="gaps">
+            {a.gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h4>What this tool cannot tell you</h4>
+      <ul className="sub">
+        {a.cannotTell.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+      <div className="button-row no-print">
+        <button type="button" onClick={() => printSummary()}>
+          Download summary
+        </button>
+        <button type="button" onClick={() => downloadText(`site-appraisal-${today.toISOString().slice(0, 10)}.csv`, appraisalCsv(a, bundle, today), 'text/csv')}>
+          Download CSV
+        </button>
+        <button
+          type="button"
+          onClick={() => downloadText(`site-and-catchments-${today.toISOString().slice(0, 10)}.geojson`, JSON.stringify(siteGeoJson(a.site, a.rings), null, 1), 'application/geo+json')}
+        >
+          Download GeoJSON
+        </button>
+      </div>
+      <SummaryImage />
+      <div className="print-only">
+        <h4>Sources and attribution</h4>
+        <ul className="sub">
+          {bundle.place.attribution.map((t) => (
+            <li key={t.text}>{t.text}</li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+/** One-page screening summary: the map (with its legend) as an image, then the tables; print or save as PDF. */
+function printSummary() {
+  window.dispatchEvent(new Event('nhe:capture-map'));
+  document.body.classList.add('printing-site');
+  const done = () => {
+    document.body.classList.remove('printing-site');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  // Give the map image a frame to arrive.
+  setTimeout(() => window.print(), 300);
+}
+
+function SummaryImage() {
+  const src = useStore((s) => s.siteMapImage);
+  return src ? <img className="print-only site-map-image" src={src} alt="Map of the site and its catchment rings, with legend" /> : null;
+}
