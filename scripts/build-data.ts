@@ -443,7 +443,7 @@ export function build(): { summary: string[] } {
       const data: Partial<Record<GeographyId, IndicatorValues>> = {};
       for (const geo of ['lsoa', 'msoa', 'ward'] as GeographyId[]) {
         const v = parts[geo].map((p) => weightedMean(p, values as number[], population));
-        const vals = v.map((x) => (x == null ? null : Math.round(x * 10) / 10));
+        const vals = v.map((x) => (x == null ? null : Math.round(x * 1e6) / 1e6));
         data[geo] = { values: vals, breaks: { quantile: quantileBreaks(vals), jenks: jenksBreaks(vals) } };
       }
       const b = weightedMean(all, values as number[], population);
