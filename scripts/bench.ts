@@ -106,6 +106,22 @@ export async function main() {
     const rowCount = await cp.locator('.compare-table tbody tr[data-indicator]').count();
     console.log(`  4-place comparison, ${rowCount} indicators → drawn: median ${median(renders)} ms over ${RUNS} runs`);
     await cp.close();
+
+    // Site appraisal: from a postcode entered to the summary drawn (TS18 1LL, rings 400/800/1200 m).
+    const sp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const sites: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await sp.goto(base);
+      await waitIdle(sp);
+      await sp.getByRole('button', { name: 'Appraise a site' }).click();
+      await sp.getByLabel('Site postcode').fill(i % 2 ? 'TS18 1LL' : 'TS17 6PG');
+      const t0 = Date.now();
+      await sp.getByRole('button', { name: 'Appraise postcode' }).click();
+      await sp.getByRole('region', { name: 'Site appraisal' }).waitFor({ timeout: 60_000 });
+      sites.push(Date.now() - t0);
+    }
+    console.log(`  site entered → appraisal summary shown: median ${median(sites)} ms over ${RUNS} runs (${sites.join(', ')})`);
+    await sp.close();
     for (const extra of benchExtras) await extra(browser, base, median);
   } finally {
     await browser.close();

@@ -15,7 +15,7 @@ import { Practices } from './components/Practices';
 import { PracticeProfile } from './components/PracticeProfile';
 import { CommunityAssets } from './components/CommunityAssets';
 import { NearHere } from './components/NearHere';
-import { SiteAppraisalPanel } from './components/SiteAppraisal';
+import { SiteEntry } from './components/SiteEntry';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
@@ -65,7 +65,7 @@ export function App() {
             <Legend />
             <PracticeProfile />
             <AreaProfile />
-            <SiteAppraisalPanel />
+            <SiteEntry />
             <NearHere />
             <CommunityAssets />
             <Practices />

@@ -1,7 +1,6 @@
 import { useStore, shareOf, customAreas } from './store';
 import { parseCustom } from './lib/places';
 import { resolvePlace } from './lib/comparison';
-import { decodeSite } from './lib/siteUrl';
 
 const SAVED_KEY = 'nhe:neighbourhoods';
 
@@ -43,10 +42,6 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
       const known = state.compare.filter((k) => resolvePlace(b, k, customs));
       if (known.length < state.compare.length) warnings.push(`${state.compare.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
       state.compare = known;
-      if (state.site && !decodeSite(state.site)) {
-        warnings.push('The site in the link could not be read and was ignored.');
-        state.site = null;
-      }
       if (state.practice && !b.practices.some((p) => p.code === state.practice)) {
         warnings.push(`GP practice "${state.practice}" in the link is not in this data and was ignored.`);
         state.practice = null;

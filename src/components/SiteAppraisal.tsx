@@ -18,19 +18,19 @@ const SECTIONS: { title: string; ids: string[] }[] = [
   { title: 'Long-term conditions (modelled estimates from GP records)', ids: ['qof_hyp', 'qof_chd', 'qof_ob', 'qof_dm', 'qof_copd', 'qof_dep'] },
 ];
 
-export function SiteAppraisalPanel() {
+/** Site entry and results; loaded on demand (turf and proj4 stay out of the first download). */
+export default function SiteAppraisalPanel() {
   const bundle = useStore((s) => s.bundle)!;
   const setShare = useStore((s) => s.setShare);
   const siteTool = useStore((s) => s.siteTool);
   const setSiteTool = useStore((s) => s.setSiteTool);
   const rings = useStore((s) => s.rings);
-  const [open, setOpen] = useState(false);
   const [postcode, setPostcode] = useState('');
   const [ringText, setRingText] = useState(rings.join(', '));
   const [msg, setMsg] = useState('');
   const site = useSite();
   const { appraisal, busy, error, ms } = useAppraisal();
-  const active = open || !!site;
+  const siteParam = useStore((s) => s.site);
 
   const setSite = (g: ReturnType<typeof siteFromPoint>, note: string) => {
     setShare({ site: encodeSite(g), view: 'map' });
@@ -55,13 +55,8 @@ export function SiteAppraisalPanel() {
   }
 
   return (
-    <section className="site" aria-labelledby="site-title">
-      <h2 id="site-title">Planning: health impact screening</h2>
-      <button type="button" aria-expanded={active} onClick={() => setOpen(!active)}>
-        Appraise a site
-      </button>
-      {active ? (
-        <div className="site-entry">
+    <>
+      <div className="site-entry">
           <div className="field">
             <label htmlFor="site-postcode">Site postcode</label>
             <div className="inline-field">
@@ -135,17 +130,16 @@ export function SiteAppraisalPanel() {
             </div>
           </div>
           <p role="status" className="sub site-status">
-            {busy ? 'Appraising the site…' : error ? `Could not appraise: ${error}` : msg}
+            {busy ? 'Appraising the site…' : error ? `Could not appraise: ${error}` : siteParam && !site ? 'The site in the link could not be read; enter it again.' : msg}
           </p>
           {site ? (
             <button type="button" className="link-button" onClick={() => setShare({ site: null })}>
               Clear site
             </button>
           ) : null}
-        </div>
-      ) : null}
+      </div>
       {appraisal ? <AppraisalResults bundle={bundle} a={appraisal} ms={ms} /> : null}
-    </section>
+    </>
   );
 }
 

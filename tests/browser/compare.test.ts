@@ -118,6 +118,16 @@ describe('compare places', () => {
     expect(body.length - 1).toBe(bundle.indicators.length);
     const disability = body.find((l) => l.includes(',disability,'))!;
     expect(disability).toMatch(/(Better than|Similar to|Worse than) England \(95%\)/);
+    // The printed report: the comparison, key and attribution; no map or controls.
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await s.page.locator('.panel').isVisible()).toBe(false);
+    expect(await s.page.locator('.map-wrap').isVisible()).toBe(false);
+    expect(await region.locator('.compare-table').isVisible()).toBe(true);
+    const printed = await region.innerText();
+    expect(printed).toMatch(/Printed \d+ \w+ \d{4}/);
+    expect(printed).toContain('Worse than England');
+    expect(printed).toContain('Contains OS data');
+    await s.page.emulateMedia({ media: 'screen' });
   });
 
   it('draws a polygon and selects the LSOAs whose population-weighted centroid is inside', async () => {
