@@ -56,6 +56,9 @@ export interface AppState extends ShareState {
   setSiteTool: (t: AppState['siteTool']) => void;
   /** PNG of the map with its legend, for the printed site summary. */
   siteMapImage: string | null;
+  /** The site and its catchments as GeoJSON for the map, set by the (lazily loaded) appraisal panel. */
+  siteFeatures: GeoJSON.FeatureCollection | null;
+  setSiteFeatures: (f: GeoJSON.FeatureCollection | null) => void;
   setSiteMapImage: (s: string | null) => void;
   setAssets: (a: Asset[]) => void;
   setUserHubs: (h: UserHubs | null) => void;
@@ -102,6 +105,8 @@ export const useStore = create<AppState>((set, get) => ({
   pickingNear: false,
   siteTool: null,
   siteMapImage: null,
+  siteFeatures: null,
+  setSiteFeatures: (siteFeatures) => set({ siteFeatures }),
   setSiteMapImage: (siteMapImage) => set({ siteMapImage }),
   setSiteTool: (siteTool) => set({ siteTool }),
   setAssets: (assets) => set({ assets }),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from '../store';
 import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
@@ -31,6 +31,11 @@ export default function SiteAppraisalPanel() {
   const site = useSite();
   const { appraisal, busy, error, ms } = useAppraisal();
   const siteParam = useStore((s) => s.site);
+  // Hand the map its layer; the map itself never loads the appraisal code.
+  useEffect(() => {
+    useStore.getState().setSiteFeatures(appraisal ? siteGeoJson(appraisal.site, appraisal.rings) : null);
+  }, [appraisal]);
+  useEffect(() => () => useStore.getState().setSiteFeatures(null), []);
 
   const setSite = (g: ReturnType<typeof siteFromPoint>, note: string) => {
     setShare({ site: encodeSite(g), view: 'map' });

@@ -16,10 +16,6 @@ import { CATEGORY_STYLE } from '../lib/compare';
 import { formatNumber } from '../lib/format';
 import { useAllAssets, isShown } from '../data/useAssets';
 import { ASSET_CATEGORY_IDS, assetIconDataUrl } from '../lib/assets';
-import { useAppraisal } from '../data/useAppraisal';
-import { siteGeoJson, catchments } from '../lib/site';
-import { siteFromPoint, siteFromPolygon } from '../lib/site';
-import { encodeSite } from '../lib/siteUrl';
 
 setWorkerUrl(workerUrl);
 
@@ -335,23 +331,24 @@ export default function MapView() {
   }, [ready, nearPoint]);
 
   // Site appraisal: the site and its rings; entry by pin or drawn boundary; a map image for the summary.
-  const { appraisal } = useAppraisal();
+  const siteFeatures = useStore((s) => s.siteFeatures);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    const src = map.getSource('site') as GeoJSONSource | undefined;
-    src?.setData(appraisal ? siteGeoJson(appraisal.site, catchments(appraisal.site, appraisal.rings.map((r) => r.radius))) : { type: 'FeatureCollection', features: [] });
-  }, [ready, appraisal]);
+    (map.getSource('site') as GeoJSONSource | undefined)?.setData(siteFeatures ?? { type: 'FeatureCollection', features: [] });
+  }, [ready, siteFeatures]);
   const siteTool = useStore((s) => s.siteTool);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !siteTool) return;
-    const finishDraw = () => {
+    // The site code (turf, proj4) is loaded on demand; it is already loaded when these tools are in use.
+    const siteCode = Promise.all([import('../lib/site'), import('../lib/siteUrl')]);
+    const finishDraw = async () => {
       const t = useStore.getState().siteTool;
       if (!t || t.points.length < 3) return;
+      const [{ siteFromPolygon }, { encodeSite }] = await siteCode;
       try {
-        const site = siteFromPolygon(t.points);
-        useStore.getState().setShare({ site: encodeSite(site) });
+        useStore.getState().setShare({ site: encodeSite(siteFromPolygon(t.points)) });
         useStore.getState().setSiteTool(null);
       } catch (err) {
         useStore.getState().addMessage(`That boundary cannot be used: ${(err as Error).message}`);
@@ -362,8 +359,10 @@ export default function MapView() {
       if (!t) return;
       const p: [number, number] = [Number(e.lngLat.lng.toFixed(6)), Number(e.lngLat.lat.toFixed(6))];
       if (t.mode === 'pin') {
-        useStore.getState().setShare({ site: encodeSite(siteFromPoint(p)) });
-        useStore.getState().setSiteTool(null);
+        void siteCode.then(([{ siteFromPoint }, { encodeSite }]) => {
+          useStore.getState().setShare({ site: encodeSite(siteFromPoint(p)) });
+          useStore.getState().setSiteTool(null);
+        });
       } else {
         const last = t.points[t.points.length - 1];
         if (!last || last[0] !== p[0] || last[1] !== p[1]) useStore.getState().setSiteTool({ ...t, points: [...t.points, p] });
@@ -371,7 +370,7 @@ export default function MapView() {
     };
     const onDbl = (e: { preventDefault: () => void }) => {
       e.preventDefault();
-      finishDraw();
+      void finishDraw();
     };
     map.doubleClickZoom.disable();
     map.getCanvas().style.cursor = 'crosshair';
