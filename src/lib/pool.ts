@@ -48,50 +48,60 @@ export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, lev
 }
 
 /**
- * Pool a set of LSOAs into one place: numerators and denominators summed for proportions (then a
+ * Pool weighted LSOAs into one place: numerators and denominators summed for proportions (then a
  * Wilson interval), population-weighted means for scores, sums for counts; deciles placed against
- * England's LSOA distribution.
+ * England's LSOA distribution (one LSOA keeps its published decile). Weights are 1 for whole LSOAs,
+ * or the share of an LSOA inside an area (site catchments). `of` describes the parts for the method note.
  */
-export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx: number[], level: ConfidenceLevel = 0.95): PlaceValue {
+export function poolParts(
+  bundle: IndicatorBundle,
+  ind: IndicatorRecord,
+  parts: Part[],
+  of: string,
+  opts: { approximate?: boolean; level?: ConfidenceLevel } = {},
+): PlaceValue {
   const d = ind.data.lsoa;
-  if (!d || lsoaIdx.length === 0) return { value: null, category: 'NotCompared', method: 'No LSOAs selected.' };
-  const parts: Part[] = lsoaIdx.map((lsoa) => ({ lsoa, weight: 1 }));
+  if (!d || parts.length === 0) return { value: null, category: 'NotCompared', method: 'No LSOAs selected.' };
   const pop = bundle.areas.lsoa.residents;
-  const n = lsoaIdx.length;
+  const one = parts.length === 1 ? parts[0].lsoa : -1;
   if (ind.kind === 'decile') {
     const src = bundle.indicators.find((x) => x.id === ind.decileOf);
     const score = src?.data.lsoa ? weightedMean(parts, src.data.lsoa.values, pop) : null;
-    const decile = n === 1 ? d.values[lsoaIdx[0]] : decileFromThresholds(score, ind.decileThresholds ?? []);
+    const decile = one >= 0 ? d.values[one] : decileFromThresholds(score, ind.decileThresholds ?? []);
     return {
       value: decile,
       decile,
       category: 'NotCompared',
-      method: n === 1 ? 'Published LSOA decile.' : `Derived: the national decile of the population-weighted mean IMD score of ${n} LSOAs.`,
+      method: one >= 0 ? 'Published LSOA decile.' : `Derived: the national decile of the population-weighted mean IMD score of ${of}.`,
     };
   }
   if (d.numerators && d.denominators) {
     const num = weightedSum(parts, d.numerators);
     const den = weightedSum(parts, d.denominators);
-    return withInterval(
-      ind,
-      {
-        value: num != null && den ? (num / den) * 100 : null,
-        numerator: num ?? undefined,
-        denominator: den ?? undefined,
-        method: `Pooled from counts: numerators and denominators of ${n} LSOAs summed, then divided.`,
-      },
-      level,
-    );
+    const method = `Pooled from counts: numerators and denominators of ${of} summed, then divided.${opts.approximate ? ' The interval treats the apportioned counts as observed, so it is approximate.' : ''}`;
+    if (num == null || !den) return { value: null, category: 'NotCompared', method };
+    return withInterval(ind, { value: (num / den) * 100, numerator: num, denominator: den, method }, opts.level ?? 0.95);
   }
-  if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${n} LSOAs.` };
+  if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${of}.` };
   const value = weightedMean(parts, d.values, pop);
   return {
     value,
     // One LSOA keeps its published decile; pooled areas are placed against England's LSOAs.
-    decile: ind.compare !== 'decile' ? undefined : n === 1 ? (d.deciles?.[lsoaIdx[0]] ?? null) : decileFromThresholds(value, ind.decileThresholds ?? []),
+    decile: ind.compare !== 'decile' ? undefined : one >= 0 ? (d.deciles?.[one] ?? null) : decileFromThresholds(value, ind.decileThresholds ?? []),
     category: 'NotCompared',
-    method: `Population-weighted mean of ${n} LSOAs (Census 2021 usual residents).`,
+    method: `Population-weighted mean of ${of} (Census 2021 usual residents).`,
   };
+}
+
+/** Pool whole LSOAs (neighbourhoods). */
+export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx: number[], level: ConfidenceLevel = 0.95): PlaceValue {
+  return poolParts(
+    bundle,
+    ind,
+    lsoaIdx.map((lsoa) => ({ lsoa, weight: 1 })),
+    `${lsoaIdx.length} LSOA${lsoaIdx.length === 1 ? '' : 's'}`,
+    { level },
+  );
 }
 
 /** The borough's value, from its comparator (checked against the LSOAs by the data build). */

@@ -11,9 +11,8 @@ import { area, booleanPointInPolygon, buffer, intersect, kinks, rewind, simplify
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { IndicatorBundle, IndicatorRecord } from './types';
 import type { ConfidenceLevel } from './ci';
-import { weightedMean, weightedSum, type Part } from './aggregate';
-import { decileFromThresholds } from './deciles';
-import { proportionValue, type PlaceValue } from './pool';
+import { weightedSum, type Part } from './aggregate';
+import { poolParts, type PlaceValue } from './pool';
 import { comparisonWords } from './comparison';
 import { detectCrs, forEachPosition, toWgs84, type LonLat } from './crs';
 import { categoryDef, inUk, type Asset, type AssetCategory } from './assets';
@@ -508,46 +507,10 @@ export function areaWeights(catchment: Polygon | MultiPolygon, lsoas: FeatureCol
 // Pooling with weights
 // ---------------------------------------------------------------------------------------------
 
-/**
- * poolLsoas (pool.ts) with fractional weights: an area made of parts of LSOAs. Proportions sum
- * weight × numerator and weight × denominator, then divide (Wilson interval and comparison with
- * England via pool.ts's proportionValue); scores are means weighted by residents × weight; counts
- * are summed × weight; deciles are the national decile of the pooled IMD score (or, for one LSOA,
- * its published decile).
- * TODO(lead): belongs in pool.ts next to poolLsoas (which is poolWeighted with weights of 1).
- */
+/** Pool LSOAs weighted by the share of their area inside a catchment (see pool.ts poolParts). */
 export function poolWeighted(bundle: IndicatorBundle, ind: IndicatorRecord, parts: Part[], level: ConfidenceLevel = 0.95): PlaceValue {
-  const d = ind.data.lsoa;
-  if (!d) return { value: null, category: 'NotCompared', method: 'Not available for LSOAs.' };
-  if (parts.length === 0) return { value: null, category: 'NotCompared', method: 'No LSOAs in this area.' };
-  const pop = bundle.areas.lsoa.residents;
   const n = parts.length;
-  const of = `${n} LSOA${n === 1 ? '' : 's'}, each weighted by the share of its area inside`;
-  if (ind.kind === 'decile') {
-    if (n === 1) {
-      const decile = d.values[parts[0].lsoa];
-      return { value: decile, decile, category: 'NotCompared', method: 'Published decile of the one LSOA this area falls in.' };
-    }
-    const src = bundle.indicators.find((x) => x.id === ind.decileOf);
-    const score = src?.data.lsoa ? weightedMean(parts, src.data.lsoa.values, pop) : null;
-    const decile = decileFromThresholds(score, ind.decileThresholds ?? []);
-    return { value: decile, decile, category: 'NotCompared', method: `Derived: the national decile of the mean IMD score of ${of}, weighted by residents.` };
-  }
-  if (d.numerators && d.denominators) {
-    const num = weightedSum(parts, d.numerators);
-    const den = weightedSum(parts, d.denominators);
-    const method = `Estimated from counts: numerators and denominators of ${of}, summed, then divided. The interval treats the apportioned counts as observed, so it is approximate.`;
-    if (num == null || den == null || !(den > 0)) return { value: null, category: 'NotCompared', method };
-    return proportionValue(ind, num, den, method, level);
-  }
-  if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Estimated: sum of ${of}.` };
-  const value = weightedMean(parts, d.values, pop);
-  return {
-    value,
-    decile: ind.decileThresholds && ind.compare === 'decile' ? decileFromThresholds(value, ind.decileThresholds) : undefined,
-    category: 'NotCompared',
-    method: `Mean of ${of}, weighted by Census 2021 usual residents × that share.`,
-  };
+  return poolParts(bundle, ind, parts, `${n} LSOA${n === 1 ? '' : 's'}, each weighted by the share of its area inside`, { approximate: true, level });
 }
 
 // ---------------------------------------------------------------------------------------------
