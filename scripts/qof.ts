@@ -1,3 +1,4 @@
+import type { PracticeRecord } from '../src/lib/types';
 /**
  * Build module: GP-practice QOF prevalence for six conditions, and modelled neighbourhood (LSOA)
  * estimates, for the "Health conditions compared with England" view.
@@ -48,28 +49,9 @@ export interface HealthConditionsContext {
   lsoaImdScore: number[];
 }
 
-export interface PracticeConditionValue {
-  register: number;
-  denominator: number;
-  /** Recorded prevalence, % (100 × register / denominator). */
-  value: number;
-}
-
-export interface PracticeOut {
-  code: string;
-  name: string;
-  /** null when no source has a postcode for the practice. */
-  postcode: string | null;
-  pcnCode: string;
-  pcnName: string;
-  /** Code-Point Open centroid of the practice postcode; null when it cannot be geocoded (then it is not mapped). */
-  lon: number | null;
-  lat: number | null;
-  /** Postcode lies in Stockton-on-Tees borough (Code-Point admin district E06000004). */
-  inBorough: boolean;
-  listSize: Record<string, number>;
-  conditions: Record<QofConditionId, Record<string, PracticeConditionValue>>;
-}
+/** The browser's practice record (src/lib/types.ts), with conditions keyed by the QOF condition ids. */
+export type PracticeConditionValue = import('../src/lib/types').PracticeConditionValue;
+export type PracticeOut = Omit<PracticeRecord, 'conditions'> & { conditions: Record<QofConditionId, Record<string, PracticeConditionValue>> };
 
 export interface ComparatorOut {
   value: number;
