@@ -59,6 +59,23 @@ describe('site appraisal', () => {
     other.assertClean();
     await other.context.close();
     expect(await axeViolations(s.page)).toEqual([]);
+    // "Download summary" prints a one-page report with a map image (legend drawn in) and the tables.
+    await s.page.evaluate(() => {
+      (window as unknown as { __printed: number }).__printed = 0;
+      window.print = () => {
+        (window as unknown as { __printed: number }).__printed++;
+      };
+    });
+    await r.getByRole('button', { name: 'Download summary' }).click();
+    await s.page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1);
+    const img = r.locator('img.site-map-image');
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await img.getAttribute('alt')).toContain('with legend');
+    await s.page.emulateMedia({ media: 'print' });
+    expect(await img.isVisible()).toBe(true);
+    expect(await s.page.getByLabel('Indicator').isVisible()).toBe(false);
+    expect(await r.getByText('Sources and attribution').isVisible()).toBe(true);
+    await s.page.emulateMedia({ media: 'screen' });
   });
 
   it('draws a site boundary on the map', async () => {
