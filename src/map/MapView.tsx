@@ -136,6 +136,7 @@ export default function MapView() {
     for (const c of drafted.current) if (!next.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: false });
     for (const c of next) if (!drafted.current.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: true });
     drafted.current = next;
+    for (const id of ['lsoa-draft', 'lsoa-draft-line']) map.setLayoutProperty(id, 'visibility', draft ? 'visible' : 'none');
     (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData(draft?.points ?? [], !draft?.drawing));
   }, [ready, draft, bundle]);
 

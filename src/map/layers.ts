@@ -78,12 +78,15 @@ export function buildStyle(dataUrl: (f: string) => string, active: GeographyId):
       id: 'lsoa-draft',
       type: 'fill',
       source: 'lsoa',
+      // Hidden until a neighbourhood is being built, so the LSOA layer costs nothing otherwise.
+      layout: { visibility: 'none' },
       paint: { 'fill-color': '#1d70b8', 'fill-opacity': ['case', ['boolean', ['feature-state', 'draft'], false], 0.55, 0] },
     },
     {
       id: 'lsoa-draft-line',
       type: 'line',
       source: 'lsoa',
+      layout: { visibility: 'none' },
       paint: { 'line-color': '#003078', 'line-width': ['case', ['boolean', ['feature-state', 'draft'], false], 2.5, 0] },
     },
     // A site being appraised and its straight-line catchment rings.
