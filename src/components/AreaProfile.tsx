@@ -6,21 +6,9 @@ import { formatNumber, formatValue } from '../lib/format';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
+import { ValueCell } from './ValueCell';
 
 const GEO_NAME: Record<GeographyId, string> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA' };
-
-function ValueCell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
-  return (
-    <td>
-      {formatValue(v.value, ind)}
-      {v.lower != null && v.upper != null ? (
-        <span className="sub block">
-          95% CI {formatNumber(v.lower, ind.decimals)}–{formatNumber(v.upper, ind.decimals)}
-        </span>
-      ) : null}
-    </td>
-  );
-}
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
   if (ind.compare === 'decile' && v.decile != null)

@@ -2,28 +2,23 @@ import { Fragment, useMemo } from 'react';
 import { useStore } from '../store';
 import { useComparePlaces } from '../data/usePlaces';
 import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/comparison';
-import { formatNumber, formatValue } from '../lib/format';
+import { formatValue } from '../lib/format';
 import { CATEGORY_STYLE } from '../lib/compare';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { SpineChart } from './SpineChart';
+import { ValueCell } from './ValueCell';
 import type { IndicatorRecord } from '../lib/types';
 import type { PlaceValue } from '../lib/pool';
 import { downloadText } from '../data/download';
 
 function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
   return (
-    <td>
-      <span className="value">{formatValue(v.value, ind)}</span>
-      {v.lower != null && v.upper != null ? (
-        <span className="sub block">
-          95% CI {formatNumber(v.lower, ind.decimals)}–{formatNumber(v.upper, ind.decimals)}
-        </span>
-      ) : null}
+    <ValueCell ind={ind} v={v}>
       <span className="block">
         {ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" /> : <span className="sub">{comparisonWords(ind, v)}</span>}
       </span>
-    </td>
+    </ValueCell>
   );
 }
 

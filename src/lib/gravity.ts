@@ -15,18 +15,13 @@
  * Both return the same shape. Pure functions: no I/O.
  */
 import { parseCsv, toNumber } from './csv';
+import { haversineMetres } from './nearest';
 
 export type LonLat = [number, number];
 
-const EARTH_RADIUS_KM = 6371.0088; // IUGG mean Earth radius
-
-/** Great-circle distance in km between two [lon, lat] points (degrees). */
+/** Great-circle distance in km (the same haversine as the asset distances). */
 export function haversineKm(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return haversineMetres(a, b) / 1000;
 }
 
 /** Origins × destinations distance matrix in km. */
