@@ -1,24 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openSession, openApp, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/nearest';
 
-let browser: Browser;
 let s: Session;
 const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { id: string; name: string; category: string; lon: number; lat: number; status: string; inBorough: boolean }[];
 const fixture = 'tests/fixtures/hubs-champions-sample.csv';
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  s?.assertClean();
-  await s?.context.close();
-});
+const suite = useBrowser();
 
 const group = (sess: Session) => sess.page.getByRole('group', { name: 'Community assets' });
 
@@ -28,7 +17,7 @@ describe('community assets', () => {
     const row = readFileSync('data/assets/postcodes_stockton_on_tees.csv', 'utf8').split('\n').find((l) => l.startsWith('TS19 0AJ,'))!.split(',');
     const pt: [number, number] = [Number(row[2]), Number(row[1])];
     const gps = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').map((a) => ({ a, d: haversineMetres(pt, [a.lon, a.lat]) })).sort((x, y) => x.d - y.d);
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     const box = s.page.getByLabel('Search postcode, place or area');
     await box.fill('TS19 0AJ');
@@ -53,7 +42,7 @@ describe('community assets', () => {
 
   it('toggling pharmacies off and on changes what is drawn, with counts shown', async () => {
     const pharmacies = assets.filter((a) => a.category === 'pharmacy' && a.status !== 'closed').length;
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'layers=pharmacy,gp');
     const g = group(s);
     expect(await g.locator('[data-count="pharmacy"]').innerText()).toBe(String(pharmacies));
@@ -79,7 +68,7 @@ describe('community assets', () => {
   it('loads a hubs-and-champions CSV: the bad row is reported, the rest drawn, individuals only as ward counts', async () => {
     const lines = readFileSync(fixture, 'utf8').trim().split('\n');
     const individuals = lines.filter((l) => l.includes(',champion_individual,')).length;
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByLabel('Load hubs and champions').setInputFiles(fixture);
     const status = s.page.locator('.hubs-status');

@@ -1,24 +1,14 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openSession, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
 
-let browser: Browser;
 let s: Session;
 const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
 const lsoa = bundle.areas.lsoa;
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  s?.assertClean();
-  await s?.context.close();
-});
+const suite = useBrowser();
 
 const compareRegion = (p: Page) => p.getByRole('region', { name: 'Compare areas' });
 
@@ -31,7 +21,7 @@ async function screenPoint(p: Page, lonlat: [number, number]) {
 
 describe('compare places', () => {
   it('opens the two pilot presets side by side with the borough and England', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     const nb = s.page.getByLabel('Neighbourhoods', { exact: true });
     await nb.selectOption({ label: 'Stockton town centre' });
@@ -61,7 +51,7 @@ describe('compare places', () => {
   });
 
   it('builds a neighbourhood by clicking three LSOAs, names it, shows pooled values, and the link reopens it', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Pick LSOAs on the map' }).click();
     await waitForMapIdle(s.page);
@@ -91,17 +81,15 @@ describe('compare places', () => {
 
     // The shared link, opened in a fresh browser profile (no saved neighbourhoods), shows the same.
     const url = s.page.url();
-    const other = await openSession(browser);
+    const other = await suite.session();
     await other.page.goto(url);
     await compareRegion(other.page).waitFor();
     expect(await compareRegion(other.page).innerText()).toContain('Our patch <b>&</b>');
     expect(await compareRegion(other.page).locator('tr[data-indicator="disability"] td .value').first().innerText()).toBe(`${((num / den) * 100).toFixed(1)}%`);
-    other.assertClean();
-    await other.context.close();
   });
 
   it('downloads the comparison as CSV with a header block and one row per indicator', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'view=compare&cmp=preset:town-centre,preset:portrack');
     const region = compareRegion(s.page);
     await region.waitFor();
@@ -131,7 +119,7 @@ describe('compare places', () => {
   });
 
   it('draws a polygon and selects the LSOAs whose population-weighted centroid is inside', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Draw an area' }).click();
     await waitForMapIdle(s.page);
@@ -158,7 +146,7 @@ describe('compare places', () => {
   });
 
   it('a malformed neighbourhood in the link is ignored with a message', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'view=compare&nb=%%%bad&cmp=custom:n1,preset:portrack,preset:nowhere');
     const msgs = await s.page.locator('.messages').innerText();
     expect(msgs).toContain('could not be read');

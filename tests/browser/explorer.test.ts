@@ -1,29 +1,18 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { Browser } from 'playwright-core';
 import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
-import { launch, openSession, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
 
-let browser: Browser;
 let s: Session;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  s?.assertClean();
-  await s?.context.close();
-});
+const suite = useBrowser();
 
 const legendItems = (sess: Session) => sess.page.getByRole('region', { name: 'Legend' }).locator('li');
 const profile = (sess: Session) => sess.page.getByRole('region', { name: 'Area profile' });
 
 describe('area explorer', () => {
   it('loads the map offline with a 5-class legend in the indicator’s unit', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     expect(await s.page.getByLabel('Indicator').inputValue()).toBe('imd_score');
     const items = legendItems(s);
@@ -41,7 +30,7 @@ describe('area explorer', () => {
   });
 
   it('switching indicator and geography changes the legend and the table', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     const before = await s.page.getByRole('region', { name: 'Legend' }).innerText();
     await s.page.getByLabel('Indicator').selectOption({ label: 'Income deprivation' });
@@ -80,7 +69,7 @@ describe('area explorer', () => {
     const lsoa = lsoaGeo.features.find((f) => booleanPointInPolygon([lon, lat], f))!;
     expect(lsoa).toBeTruthy();
 
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     const box = s.page.getByLabel('Search postcode, place or area');
     await box.fill('ts18 1hu');
@@ -103,7 +92,7 @@ describe('area explorer', () => {
   });
 
   it('a shared URL reopens the same view and selection; back restores the previous view', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'geo=lsoa&ind=disability&mode=compare&area=E01012187');
     expect(await s.page.getByLabel('Geography').inputValue()).toBe('lsoa');
     expect(await s.page.getByLabel('Indicator').inputValue()).toBe('disability');
@@ -128,7 +117,7 @@ describe('area explorer', () => {
   });
 
   it('a malformed link is ignored with a message, not an error', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await s.page.goto(`${s.baseUrl}?geo=county&ind=%3Cscript%3Ealert(1)%3C%2Fscript%3E&area=E01999999`);
     await waitForMapIdle(s.page);
     const status = await s.page.locator('.messages').innerText();
@@ -139,7 +128,7 @@ describe('area explorer', () => {
   });
 
   it('compared with England for deprivation shows national deciles', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'geo=lsoa&ind=imd_score');
     await s.page.getByLabel('Map shows').selectOption('compare');
     await waitForMapIdle(s.page);
@@ -152,7 +141,7 @@ describe('area explorer', () => {
   });
 
   it('hovering an area shows its name and value; clicking opens its profile', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'geo=ward&ind=imd_score');
     const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
     const i = bundle.areas.ward.names.indexOf('Norton North');
@@ -170,7 +159,7 @@ describe('area explorer', () => {
   });
 
   it('keyboard only: search an area by name and open its profile', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.keyboard.press('Tab');
     const focused = await s.page.evaluate(() => document.activeElement?.getAttribute('id'));
@@ -184,7 +173,7 @@ describe('area explorer', () => {
   });
 
   it('the main view has no axe-core violations', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'area=E05014882');
     expect(await axeViolations(s.page)).toEqual([]);
     await s.page.getByRole('button', { name: 'Table' }).click();

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { inject, expect } from 'vitest';
+import { inject, expect, beforeAll, afterAll, afterEach } from 'vitest';
 
 /**
  * Shared browser-test harness: Debian's Chromium driven by playwright-core against the built app.
@@ -90,4 +90,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
   });
+}
+
+/**
+ * Register a suite's browser: one Chromium per file, and every session opened through it is
+ * checked (nothing left localhost, no console errors) and closed after each test.
+ */
+export function useBrowser(): { session: (opts?: { viewport?: { width: number; height: number } }) => Promise<Session> } {
+  let browser: Browser | undefined;
+  let open: Session[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const sessions = open;
+    open = [];
+    try {
+      for (const sess of sessions) sess.assertClean();
+    } finally {
+      for (const sess of sessions) await sess.context.close().catch(() => undefined);
+    }
+  });
+  return {
+    session: async (opts) => {
+      const sess = await openSession(browser!, opts);
+      open.push(sess);
+      return sess;
+    },
+  };
 }

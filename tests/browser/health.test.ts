@@ -1,30 +1,19 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openSession, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
 import { wilsonInterval } from '../../src/lib/ci';
 
-let browser: Browser;
 let s: Session;
 const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
 // The published practice table, read independently of the app's build.
 const qofRows = readFileSync('data/indicators/qof_prevalence_practice_stockton_2024_25.csv', 'utf8').trim().split('\n');
 const qofHeader = qofRows[0].split(',');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  s?.assertClean();
-  await s?.context.close();
-});
+const suite = useBrowser();
 
 describe('health conditions compared with England', () => {
   it('choosing Hypertension shows the practices with a legend in words', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByLabel('Indicator').selectOption({ label: 'Hypertension' });
     await waitForMapIdle(s.page);
@@ -47,7 +36,7 @@ describe('health conditions compared with England', () => {
     const reg = Number(row[qofHeader.indexOf('hyp_register')]);
     const den = Number(row[qofHeader.indexOf('hyp_denominator')]);
     const ci = wilsonInterval(reg, den)!;
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'ind=qof_hyp&layers=gp');
     await s.page.locator('.practice-symbol[data-practice="A81001"]').click();
     const prof = s.page.getByRole('region', { name: 'Practice profile' });
@@ -67,7 +56,7 @@ describe('health conditions compared with England', () => {
   });
 
   it('modelled small-area estimates are labelled as such in the legend and panel', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s, 'ind=qof_hyp');
     await s.page.getByLabel('Geography').selectOption('lsoa');
     await waitForMapIdle(s.page);
@@ -92,7 +81,7 @@ describe('health conditions compared with England', () => {
 
   it('physical inactivity is shown for the borough against England, with its period', async () => {
     const fp = bundle.boroughIndicators.find((b: { id: string }) => b.id === 'physically_inactive');
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     const p = s.page.getByRole('region', { name: 'Area profile' });
     const row = await p.locator('tr[data-indicator="physically_inactive"]').innerText();

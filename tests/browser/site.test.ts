@@ -1,25 +1,14 @@
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launch, openSession, openApp, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/nearest';
 
-let browser: Browser;
 let s: Session;
 const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { name: string; category: string; lon: number; lat: number; status: string }[];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  s?.assertClean();
-  await s?.context.close();
-});
+const suite = useBrowser();
 
 const region = (sess: Session) => sess.page.getByRole('region', { name: 'Site appraisal' });
 
@@ -28,7 +17,7 @@ describe('site appraisal', () => {
     const row = readFileSync('data/assets/postcodes_stockton_on_tees.csv', 'utf8').split('\n').find((l) => l.startsWith('TS18 1LL,'))!.split(',');
     const pt: [number, number] = [Number(row[2]), Number(row[1])];
     const nearestGp = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').sort((a, b) => haversineMetres(pt, [a.lon, a.lat]) - haversineMetres(pt, [b.lon, b.lat]))[0];
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Appraise a site' }).click();
     await s.page.getByLabel('Site postcode').fill('TS18 1LL');
@@ -52,12 +41,10 @@ describe('site appraisal', () => {
     const url = s.page.url();
     expect(new URL(url).searchParams.get('site')).toMatch(/^pt:/);
     const residents = await r.locator('tr[data-ring="800"] td').first().innerText();
-    const other = await openSession(browser);
+    const other = await suite.session();
     await other.page.goto(url);
     await region(other).waitFor();
     expect(await region(other).locator('tr[data-ring="800"] td').first().innerText()).toBe(residents);
-    other.assertClean();
-    await other.context.close();
     expect(await axeViolations(s.page)).toEqual([]);
     // "Download summary" prints a one-page report with a map image (legend drawn in) and the tables.
     await s.page.evaluate(() => {
@@ -79,7 +66,7 @@ describe('site appraisal', () => {
   });
 
   it('draws a site boundary on the map', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Appraise a site' }).click();
     await s.page.evaluate(() => (window as unknown as { __map: { jumpTo: (o: unknown) => void } }).__map.jumpTo({ center: [-1.31, 54.567], zoom: 14 }));
@@ -99,7 +86,7 @@ describe('site appraisal', () => {
   });
 
   it('loads a British National Grid GeoJSON, exports CSV and GeoJSON, and the exported GeoJSON reproduces the appraisal', async () => {
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Appraise a site' }).click();
     await s.page.getByLabel('Load site GeoJSON').setInputFiles('tests/fixtures/site-bng.geojson');
@@ -132,7 +119,7 @@ describe('site appraisal', () => {
   it('a bad GeoJSON file gets a clear message, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-'));
     writeFileSync(join(dir, 'line.geojson'), JSON.stringify({ type: 'LineString', coordinates: [[-1.3, 54.5], [-1.31, 54.51]] }));
-    s = await openSession(browser);
+    s = await suite.session();
     await openApp(s);
     await s.page.getByRole('button', { name: 'Appraise a site' }).click();
     await s.page.getByLabel('Load site GeoJSON').setInputFiles(join(dir, 'line.geojson'));
