@@ -74,6 +74,26 @@ const score = (
   ...extra,
 });
 
+/** Derived: share of residents living in LSOAs in England's most deprived n deciles. */
+const mostDeprived = (n: 1 | 2): IndicatorDef => ({
+  id: `imd_most_deprived_${n * 10}`,
+  label: `Residents in England’s most deprived ${n * 10}% of LSOAs`,
+  theme: 'Deprivation',
+  unit: '%',
+  decimals: 1,
+  period: IOD_PERIOD,
+  source: `${IOD_SOURCE}; ${CENSUS_SOURCE} usual residents`,
+  licence: OGL,
+  polarity: 'LowIsGood',
+  kind: 'proportion',
+  compare: 'none',
+  method: `Derived: Census 2021 usual residents of LSOAs in IMD national decile${n === 1 ? ' 1' : 's 1–2'}, as a share of all usual residents. England’s value is computed the same way from all 33,755 LSOAs.`,
+  caveats: 'A whole LSOA counts as deprived or not; not everyone in a deprived area is deprived, and vice versa.',
+  file: 'imd',
+  scale: 100,
+  mostDeprivedDeciles: n,
+});
+
 const RANK_CAVEAT =
   'Deprivation scores rank areas; differences between scores are not proportional (a score of 40 is not twice as deprived as 20). IoD 2025 uses 2021 LSOAs.';
 
@@ -107,44 +127,8 @@ export const INDICATORS: IndicatorDef[] = [
     column: 'imd_decile',
     decileColumn: 'imd_decile',
   },
-  {
-    id: 'imd_most_deprived_10',
-    label: 'Residents in England’s most deprived 10% of LSOAs',
-    theme: 'Deprivation',
-    unit: '%',
-    decimals: 1,
-    period: IOD_PERIOD,
-    source: `${IOD_SOURCE}; ${CENSUS_SOURCE} usual residents`,
-    licence: OGL,
-    polarity: 'LowIsGood',
-    kind: 'proportion',
-    compare: 'none',
-    method:
-      'Derived: Census 2021 usual residents of LSOAs in IMD national decile 1, as a share of all usual residents. England’s value is computed the same way from all 33,755 LSOAs.',
-    caveats: 'A whole LSOA counts as deprived or not; not everyone in a deprived area is deprived, and vice versa.',
-    file: 'imd',
-    scale: 100,
-    mostDeprivedDeciles: 1,
-  },
-  {
-    id: 'imd_most_deprived_20',
-    label: 'Residents in England’s most deprived 20% of LSOAs',
-    theme: 'Deprivation',
-    unit: '%',
-    decimals: 1,
-    period: IOD_PERIOD,
-    source: `${IOD_SOURCE}; ${CENSUS_SOURCE} usual residents`,
-    licence: OGL,
-    polarity: 'LowIsGood',
-    kind: 'proportion',
-    compare: 'none',
-    method:
-      'Derived: Census 2021 usual residents of LSOAs in IMD national deciles 1–2, as a share of all usual residents. England’s value is computed the same way from all 33,755 LSOAs.',
-    caveats: 'A whole LSOA counts as deprived or not; not everyone in a deprived area is deprived, and vice versa.',
-    file: 'imd',
-    scale: 100,
-    mostDeprivedDeciles: 2,
-  },
+  mostDeprived(1),
+  mostDeprived(2),
   score(
     'income_score',
     'Income deprivation',
