@@ -4,22 +4,11 @@
  * the files, and writes the browser's registry with values, comparators and breaks.
  * Nothing here is a data value: every number comes from the files named in data/place.json.
  */
-import type { IndicatorKind, CompareMode, Polarity } from '../src/lib/types';
+import type { IndicatorMeta } from '../src/lib/types';
 
-export interface IndicatorDef {
-  id: string;
-  label: string;
-  theme: string;
-  unit: string;
-  decimals: number;
-  period: string;
-  source: string;
-  licence: string;
-  polarity: Polarity;
-  kind: IndicatorKind;
-  compare: CompareMode;
-  method: string;
-  caveats: string;
+/** The browser's indicator metadata (src/lib/types.ts), plus where the build finds the numbers. */
+export interface IndicatorDef
+  extends Pick<IndicatorMeta, 'id' | 'label' | 'theme' | 'unit' | 'decimals' | 'period' | 'source' | 'licence' | 'polarity' | 'kind' | 'compare' | 'method' | 'caveats'> {
   /** Which LSOA table the column is in (keys of data/place.json "files"). */
   file: 'imd' | 'imdHealth' | 'census';
   /** Score or count column. */
@@ -72,6 +61,28 @@ const score = (
   decileColumn: column.replace(/_score(_rate)?$/, '_decile'),
   comparator: { indicator: `iod2025_${column}`, statistic: PWM },
   ...extra,
+});
+
+/** Census households deprived in at least n of the four dimensions (TS011). */
+const householdsDeprived = (n: 1 | 2): IndicatorDef => ({
+  id: `households_deprived_${n}plus`,
+  label: `Households deprived in ${n} or more dimensions`,
+  theme: 'Population and households',
+  unit: '%',
+  decimals: 1,
+  period: CENSUS_PERIOD,
+  source: `${CENSUS_SOURCE} TS011 Households by deprivation dimensions`,
+  licence: OGL,
+  polarity: 'LowIsGood',
+  kind: 'proportion',
+  compare: 'interval',
+  method: `Households deprived in at least ${n === 1 ? 'one' : 'two'} of employment, education, health and disability, and housing, as a share of all households. Compared with England by 95% Wilson score interval.`,
+  caveats: 'Census household deprivation dimensions are not the Indices of Deprivation. ONS perturbs small counts.',
+  file: 'census',
+  numerator: [1, 2, 3, 4].filter((k) => k >= n).map((k) => `households_deprived_in_${k}_dims_n`),
+  denominator: 'households_total',
+  scale: 100,
+  comparator: { indicator: `census2021_households_deprived_${n}plus_dims_pct`, statistic: 'sum over LSOAs (crude, not age-standardised)' },
 });
 
 /** Derived: share of residents living in LSOAs in England's most deprived n deciles. */
@@ -243,48 +254,8 @@ export const INDICATORS: IndicatorDef[] = [
     scale: 100,
     comparator: { indicator: 'census2021_disabled_equality_act_pct', statistic: 'sum over LSOAs (crude, not age-standardised)' },
   },
-  {
-    id: 'households_deprived_1plus',
-    label: 'Households deprived in 1 or more dimensions',
-    theme: 'Population and households',
-    unit: '%',
-    decimals: 1,
-    period: CENSUS_PERIOD,
-    source: `${CENSUS_SOURCE} TS011 Households by deprivation dimensions`,
-    licence: OGL,
-    polarity: 'LowIsGood',
-    kind: 'proportion',
-    compare: 'interval',
-    method:
-      'Households deprived in at least one of employment, education, health and disability, and housing, as a share of all households. Compared with England by 95% Wilson score interval.',
-    caveats: 'Census household deprivation dimensions are not the Indices of Deprivation. ONS perturbs small counts.',
-    file: 'census',
-    numerator: ['households_deprived_in_1_dims_n', 'households_deprived_in_2_dims_n', 'households_deprived_in_3_dims_n', 'households_deprived_in_4_dims_n'],
-    denominator: 'households_total',
-    scale: 100,
-    comparator: { indicator: 'census2021_households_deprived_1plus_dims_pct', statistic: 'sum over LSOAs (crude, not age-standardised)' },
-  },
-  {
-    id: 'households_deprived_2plus',
-    label: 'Households deprived in 2 or more dimensions',
-    theme: 'Population and households',
-    unit: '%',
-    decimals: 1,
-    period: CENSUS_PERIOD,
-    source: `${CENSUS_SOURCE} TS011 Households by deprivation dimensions`,
-    licence: OGL,
-    polarity: 'LowIsGood',
-    kind: 'proportion',
-    compare: 'interval',
-    method:
-      'Households deprived in at least two of employment, education, health and disability, and housing, as a share of all households. Compared with England by 95% Wilson score interval.',
-    caveats: 'Census household deprivation dimensions are not the Indices of Deprivation. ONS perturbs small counts.',
-    file: 'census',
-    numerator: ['households_deprived_in_2_dims_n', 'households_deprived_in_3_dims_n', 'households_deprived_in_4_dims_n'],
-    denominator: 'households_total',
-    scale: 100,
-    comparator: { indicator: 'census2021_households_deprived_2plus_dims_pct', statistic: 'sum over LSOAs (crude, not age-standardised)' },
-  },
+  householdsDeprived(1),
+  householdsDeprived(2),
   {
     id: 'usual_residents',
     label: 'Usual residents',

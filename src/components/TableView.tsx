@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
-import { areaCategory, areaInterval } from '../lib/choropleth';
+import { areaValue } from '../lib/pool';
 import { categoryWords } from '../lib/compare';
 import { formatNumber, formatValue } from '../lib/format';
 
@@ -27,10 +27,11 @@ export function TableView() {
     const sorted = vals.filter((v): v is number => v != null).sort((x, y) => y - x);
     return a.codes.map((code, i) => {
       const v = vals[i] ?? null;
-      const ci = areaInterval(ind, geography, i);
+      const pv = areaValue(ind, geography, i);
+      const ci = pv.lower != null && pv.upper != null ? { lower: pv.lower, upper: pv.upper } : null;
       const comparison =
         ind.compare === 'interval'
-          ? categoryWords(areaCategory(ind, geography, i), '95%')
+          ? categoryWords(pv.category, '95%')
           : ind.compare === 'decile'
             ? `National decile ${(ind.kind === 'decile' ? v : d?.deciles?.[i]) ?? 'n/a'}`
             : 'Not compared';

@@ -1,7 +1,8 @@
 import { schemePurples, schemeRdYlBu } from 'd3-scale-chromatic';
 import { classOf, classRanges, type ClassMethod } from './classify';
-import { wilsonInterval, type ConfidenceLevel } from './ci';
-import { compareWithBenchmark, CATEGORY_STYLE, type Category } from './compare';
+import type { ConfidenceLevel } from './ci';
+import { areaValue } from './pool';
+import { CATEGORY_STYLE, type Category } from './compare';
 import { formatNumber } from './format';
 import type { IndicatorRecord, GeographyId } from './types';
 import type { MapMode } from './url';
@@ -35,20 +36,14 @@ export function hasCompare(ind: IndicatorRecord): boolean {
   return ind.compare !== 'none';
 }
 
+/** An area's 95% (or 99.8%) interval on the display scale; null where the indicator is not compared by interval. */
 export function areaInterval(ind: IndicatorRecord, geo: GeographyId, i: number, level: ConfidenceLevel = 0.95) {
-  if (ind.compare !== 'interval') return null;
-  const d = ind.data[geo];
-  const n = d?.numerators?.[i];
-  const den = d?.denominators?.[i];
-  if (n == null || den == null) return null;
-  const ci = wilsonInterval(n, den, level);
-  if (!ci) return null;
-  return { lower: ci.lower * 100, upper: ci.upper * 100 };
+  const v = areaValue(ind, geo, i, level);
+  return v.lower != null && v.upper != null ? { lower: v.lower, upper: v.upper } : null;
 }
 
 export function areaCategory(ind: IndicatorRecord, geo: GeographyId, i: number, level: ConfidenceLevel = 0.95): Category {
-  if (ind.compare !== 'interval') return 'NotCompared';
-  return compareWithBenchmark(areaInterval(ind, geo, i, level), ind.england?.value, ind.polarity);
+  return areaValue(ind, geo, i, level).category;
 }
 
 export function decileLabel(d: number): string {
