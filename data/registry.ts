@@ -4,7 +4,7 @@
  * the files, and writes the browser's registry with values, comparators and breaks.
  * Nothing here is a data value: every number comes from the files named in data/place.json.
  */
-import type { IndicatorMeta } from '../src/lib/types';
+import type { IndicatorMeta } from '../src/lib/core/types';
 
 /** The browser's indicator metadata (src/lib/types.ts), plus where the build finds the numbers. */
 export interface IndicatorDef

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { parseCsv, missingColumns, toNumber } from '../src/lib/csv';
-import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets';
-import { haversineMetres } from '../src/lib/nearest';
-import { normalisePostcode } from '../src/lib/search';
+import { parseCsv, missingColumns, toNumber } from '../src/lib/core/csv';
+import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets/categories';
+import { haversineMetres } from '../src/lib/assets/nearest';
+import { normalisePostcode } from '../src/lib/places/search';
 
 export interface AssetsBuildContext {
   /** The data/ directory. */

@@ -9,10 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/csv';
-import { partsFromOverlaps, weightedMean, weightedSum, type Part } from '../src/lib/aggregate';
-import { quantileBreaks, jenksBreaks } from '../src/lib/classify';
-import { nationalDecile, decileThresholds } from '../src/lib/deciles';
+import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/core/csv';
+import { partsFromOverlaps, weightedMean, weightedSum, type Part } from '../src/lib/indicators/aggregate';
+import { quantileBreaks, jenksBreaks } from '../src/lib/indicators/classify';
+import { nationalDecile, decileThresholds } from '../src/lib/indicators/deciles';
 import type {
   AreaList,
   Comparator,
@@ -22,12 +22,12 @@ import type {
   IndicatorValues,
   PlaceConfig,
   PostcodeIndex,
-} from '../src/lib/types';
+} from '../src/lib/core/types';
 import { INDICATORS, BOROUGH_INDICATORS, QOF_THEMES, type IndicatorDef } from '../data/registry';
 import { buildHealthConditions } from './qof';
 import { buildAssets } from './assets';
-import { categoryDef } from '../src/lib/assets';
-import { QOF_CONDITIONS } from '../src/lib/qof';
+import { categoryDef } from '../src/lib/assets/categories';
+import { QOF_CONDITIONS } from '../src/lib/health/qof';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'data');

@@ -1,4 +1,4 @@
-import type { PracticeRecord } from '../src/lib/types';
+import type { PracticeRecord } from '../src/lib/core/types';
 /**
  * Build module: GP-practice QOF prevalence for six conditions, and modelled neighbourhood (LSOA)
  * estimates, for the "Health conditions compared with England" view.
@@ -15,7 +15,7 @@ import type { PracticeRecord } from '../src/lib/types';
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/csv';
+import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/core/csv';
 import {
   QOF_CONDITIONS,
   QOF_CONDITION_IDS,
@@ -25,7 +25,7 @@ import {
   sumCondition,
   type QofConditionId,
   type QofPractice,
-} from '../src/lib/qof';
+} from '../src/lib/health/qof';
 import {
   apportion,
   apportionByRegistrations,
@@ -35,7 +35,7 @@ import {
   parseRegistrationsByLsoa,
   type ApportionResult,
   type LonLat,
-} from '../src/lib/gravity';
+} from '../src/lib/health/gravity';
 
 export interface HealthConditionsContext {
   dataDir: string;
@@ -50,7 +50,7 @@ export interface HealthConditionsContext {
 }
 
 /** The browser's practice record (src/lib/types.ts), with conditions keyed by the QOF condition ids. */
-export type PracticeConditionValue = import('../src/lib/types').PracticeConditionValue;
+export type PracticeConditionValue = import('../src/lib/core/types').PracticeConditionValue;
 export type PracticeOut = Omit<PracticeRecord, 'conditions'> & { conditions: Record<QofConditionId, Record<string, PracticeConditionValue>> };
 
 export interface ComparatorOut {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { GeographyId, IndicatorBundle, IndicatorRecord, PlaceEntry } from './lib/types';
-import type { Asset } from './lib/assets';
+import type { GeographyId, IndicatorBundle, IndicatorRecord, PlaceEntry } from './lib/core/types';
+import type { Asset } from './lib/assets/categories';
 
 /** Hubs and champions the user loaded from a file: kept in this browser only. */
 export interface UserHubs {
@@ -11,8 +11,8 @@ export interface UserHubs {
   rejected: { row: number; reason: string }[];
   warnings: string[];
 }
-import { DEFAULT_SHARE_STATE, type ShareState } from './lib/url';
-import { MAX_COMPARE, cleanName, encodeLsoaSet, parseCustom, type CustomArea } from './lib/places';
+import { DEFAULT_SHARE_STATE, type ShareState } from './lib/share/url';
+import { MAX_COMPARE, cleanName, encodeLsoaSet, parseCustom, type CustomArea } from './lib/places/keys';
 
 /** A neighbourhood being built: LSOAs picked so far and, while drawing, the polygon's vertices. */
 export interface Draft {

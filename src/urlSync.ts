@@ -1,6 +1,6 @@
 import { useStore, shareOf, customAreas } from './store';
-import { parseCustom } from './lib/places';
-import { resolvePlace } from './lib/comparison';
+import { parseCustom } from './lib/places/keys';
+import { resolvePlace } from './lib/places/comparison';
 
 const SAVED_KEY = 'nhe:neighbourhoods';
 
@@ -14,7 +14,7 @@ function restoreSaved(total: number): string[] {
     return [];
   }
 }
-import { parse, serialise } from './lib/url';
+import { parse, serialise } from './lib/share/url';
 
 /**
  * One-way flow: the URL owns shareable state. On start and on back/forward the URL is parsed

@@ -1,4 +1,4 @@
-import type { GeographyId, IndicatorRecord } from '../lib/types';
+import type { GeographyId, IndicatorRecord } from '../lib/core/types';
 
 /** Method, sources and limits, one click away. */
 export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geography?: GeographyId }) {

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { useStore } from '../store';
-import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../lib/types';
-import { areaValue, boroughValue, changeBeyondIntervals, type PlaceValue } from '../lib/pool';
-import { formatNumber, formatValue } from '../lib/format';
+import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../lib/core/types';
+import { areaValue, boroughValue, changeBeyondIntervals, type PlaceValue } from '../lib/indicators/value';
+import { formatNumber, formatValue } from '../lib/core/format';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';

@@ -1,6 +1,6 @@
 import { useStore } from '../store';
 import { useAllAssets } from '../data/useAssets';
-import { categoryDef } from '../lib/assets';
+import { categoryDef } from '../lib/assets/categories';
 
 /** Details of one asset, in the panel (not only in a popup). All text is rendered as text. */
 export function AssetDetails() {

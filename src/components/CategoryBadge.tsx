@@ -1,4 +1,4 @@
-import { CATEGORY_STYLE, categoryWords, type Category } from '../lib/compare';
+import { CATEGORY_STYLE, categoryWords, type Category } from '../lib/indicators/benchmark';
 
 /** A comparison category: colour plus words, never colour alone. */
 export function CategoryBadge({ category, level }: { category: Category; level?: string }) {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useStore } from '../store';
 import { useAllAssets, useVisibleCounts } from '../data/useAssets';
-import { ASSET_CATEGORIES, assetIconSvg, type AssetCategory } from '../lib/assets';
-import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } from '../lib/hubs';
+import { ASSET_CATEGORIES, assetIconSvg, type AssetCategory } from '../lib/assets/categories';
+import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } from '../lib/assets/hubs';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';

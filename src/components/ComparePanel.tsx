@@ -1,15 +1,15 @@
 import { Fragment, useMemo } from 'react';
 import { useStore } from '../store';
 import { useComparePlaces } from '../data/usePlaces';
-import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/comparison';
-import { formatValue } from '../lib/format';
-import { CATEGORY_STYLE } from '../lib/compare';
+import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/places/comparison';
+import { formatValue } from '../lib/core/format';
+import { CATEGORY_STYLE } from '../lib/indicators/benchmark';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { SpineChart } from './SpineChart';
 import { ValueCell } from './ValueCell';
-import type { IndicatorRecord } from '../lib/types';
-import type { PlaceValue } from '../lib/pool';
+import type { IndicatorRecord } from '../lib/core/types';
+import type { PlaceValue } from '../lib/indicators/value';
 import { downloadText } from '../data/download';
 
 function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {

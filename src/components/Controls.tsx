@@ -1,6 +1,6 @@
 import { useStore, currentIndicator } from '../store';
-import type { GeographyId } from '../lib/types';
-import { hasCompare } from '../lib/choropleth';
+import type { GeographyId } from '../lib/core/types';
+import { hasCompare } from '../lib/indicators/choropleth';
 
 const GEO_LABEL: Record<GeographyId, string> = {
   ward: 'Ward (27, May 2023 boundaries)',

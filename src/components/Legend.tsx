@@ -1,6 +1,6 @@
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
-import { formatValue } from '../lib/format';
+import { formatValue } from '../lib/core/format';
 import { AboutIndicator } from './AboutIndicator';
 import { PracticeLegend } from './PracticeLegend';
 

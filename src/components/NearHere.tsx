@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useStore } from '../store';
 import { useAllAssets } from '../data/useAssets';
-import { ASSET_CATEGORIES } from '../lib/assets';
-import { countWithin, nearestByCategory, DEFAULT_RADII_M } from '../lib/nearest';
-import { formatNumber } from '../lib/format';
+import { ASSET_CATEGORIES } from '../lib/assets/categories';
+import { countWithin, nearestByCategory, DEFAULT_RADII_M } from '../lib/assets/nearest';
+import { formatNumber } from '../lib/core/format';
 
 const fmtDistance = (m: number) => (m < 1000 ? `${Math.round(m / 10) * 10} m` : `${formatNumber(m / 1000, 1)} km`);
 

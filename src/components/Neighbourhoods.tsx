@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useStore, EMPTY_DRAFT } from '../store';
 import { useCustomAreas } from '../data/usePlaces';
-import { formatNumber } from '../lib/format';
-import { pcns } from '../lib/practices';
+import { formatNumber } from '../lib/core/format';
+import { pcns } from '../lib/health/practices';
 
 /** Presets, saved neighbourhoods, and the builder (click, list, or draw). */
 export function Neighbourhoods() {

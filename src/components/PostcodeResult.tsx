@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import type { GeographyId } from '../lib/types';
+import type { GeographyId } from '../lib/core/types';
 
 /** What a searched postcode falls in, with a way to open each area. */
 export function PostcodeResult() {

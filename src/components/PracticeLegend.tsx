@@ -1,7 +1,7 @@
 import { useStore } from '../store';
 import { usePracticeIndicator } from '../data/usePractices';
-import { CATEGORY_STYLE, type Category } from '../lib/compare';
-import { PRACTICE_GLYPH } from '../lib/practices';
+import { CATEGORY_STYLE, type Category } from '../lib/indicators/benchmark';
+import { PRACTICE_GLYPH } from '../lib/health/practices';
 
 /** Legend for the GP practice symbols: comparison categories in words, with shape and colour. */
 export function PracticeLegend() {

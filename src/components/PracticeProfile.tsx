@@ -1,10 +1,10 @@
 import { Fragment } from 'react';
 import { useStore } from '../store';
-import { practiceValue } from '../lib/practices';
-import { changeBeyondIntervals, type PlaceValue } from '../lib/pool';
-import { formatNumber, formatValue } from '../lib/format';
+import { practiceValue } from '../lib/health/practices';
+import { changeBeyondIntervals, type PlaceValue } from '../lib/indicators/value';
+import { formatNumber, formatValue } from '../lib/core/format';
 import { CategoryBadge } from './CategoryBadge';
-import type { IndicatorRecord } from '../lib/types';
+import type { IndicatorRecord } from '../lib/core/types';
 
 function ciText(v: PlaceValue | null, ind: IndicatorRecord) {
   return v?.lower != null && v.upper != null ? `${formatNumber(v.lower, ind.decimals)}–${formatNumber(v.upper, ind.decimals)}` : '–';

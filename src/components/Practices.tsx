@@ -1,7 +1,7 @@
 import { useStore } from '../store';
 import { usePracticeValues } from '../data/usePractices';
 import { CategoryBadge } from './CategoryBadge';
-import { formatValue } from '../lib/format';
+import { formatValue } from '../lib/core/format';
 
 /** The GP practice layer switch and the practice list (the keyboard route to every practice). */
 export function Practices() {

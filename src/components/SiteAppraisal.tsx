@@ -3,14 +3,14 @@ import { useStore } from '../store';
 import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
-import { normalisePostcode } from '../lib/search';
-import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site';
-import { encodeSite, parseRadii } from '../lib/siteUrl';
-import { formatNumber, formatValue } from '../lib/format';
-import { comparisonWords } from '../lib/comparison';
+import { normalisePostcode } from '../lib/places/search';
+import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
+import { encodeSite, parseRadii } from '../lib/site/link';
+import { formatNumber, formatValue } from '../lib/core/format';
+import { comparisonWords } from '../lib/places/comparison';
 import { CategoryBadge } from './CategoryBadge';
-import { ASSET_CATEGORIES } from '../lib/assets';
-import type { IndicatorBundle } from '../lib/types';
+import { ASSET_CATEGORIES } from '../lib/assets/categories';
+import type { IndicatorBundle } from '../lib/core/types';
 
 /** Indicators for the screening summary, by HIA checklist section (ids from the registry). */
 const SECTIONS: { title: string; ids: string[] }[] = [

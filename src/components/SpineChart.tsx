@@ -1,5 +1,5 @@
-import type { ComparisonRow } from '../lib/comparison';
-import { CATEGORY_STYLE } from '../lib/compare';
+import type { ComparisonRow } from '../lib/places/comparison';
+import { CATEGORY_STYLE } from '../lib/indicators/benchmark';
 
 const W = 170;
 const ROW = 13;

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
-import { areaValue } from '../lib/pool';
-import { categoryWords } from '../lib/compare';
-import { formatNumber, formatValue } from '../lib/format';
+import { areaValue } from '../lib/indicators/value';
+import { categoryWords } from '../lib/indicators/benchmark';
+import { formatNumber, formatValue } from '../lib/core/format';
 
 type SortKey = 'name' | 'value' | 'rank';
 

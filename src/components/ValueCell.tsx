@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { IndicatorRecord } from '../lib/types';
-import type { PlaceValue } from '../lib/pool';
-import { formatNumber, formatValue } from '../lib/format';
+import type { IndicatorRecord } from '../lib/core/types';
+import type { PlaceValue } from '../lib/indicators/value';
+import { formatNumber, formatValue } from '../lib/core/format';
 
 /** A value with its 95% interval (where one exists), and anything else the table wants under it. */
 export function ValueCell({ ind, v, children }: { ind: IndicatorRecord; v: PlaceValue; children?: ReactNode }) {

@@ -1,5 +1,5 @@
-import type { IndicatorBundle, PlaceEntry, PostcodeIndex } from '../lib/types';
-import type { Asset } from '../lib/assets';
+import type { IndicatorBundle, PlaceEntry, PostcodeIndex } from '../lib/core/types';
+import type { Asset } from '../lib/assets/categories';
 
 /** Where the built data lives, relative to the page (works from any base path). */
 export const dataUrl = (file: string) => new URL(`data/${file}`, document.baseURI).href;

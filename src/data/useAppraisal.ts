@@ -3,8 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import { useStore } from '../store';
 import { dataUrl } from './load';
 import { useAllAssets } from './useAssets';
-import { appraise, type SiteAppraisal, type SiteGeometry } from '../lib/site';
-import { decodeSite } from '../lib/siteUrl';
+import { appraise, type SiteAppraisal, type SiteGeometry } from '../lib/site/appraisal';
+import { decodeSite } from '../lib/site/link';
 
 let lsoaGeo: Promise<FeatureCollection> | null = null;
 /** LSOA boundaries for area weighting: the same file the map uses (so it comes from the browser cache). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from '../store';
-import type { Asset, AssetCategory } from '../lib/assets';
+import type { Asset, AssetCategory } from '../lib/assets/categories';
 
 /** Bundled assets plus any hubs and champion organisations the user loaded. */
 export function useAllAssets(): Asset[] {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStore, currentIndicator } from '../store';
-import { buildChoropleth, type Choropleth } from '../lib/choropleth';
+import { buildChoropleth, type Choropleth } from '../lib/indicators/choropleth';
 
 /** The current view's fills, labels and legend, computed once per view change. */
 export function useChoropleth(): Choropleth | null {

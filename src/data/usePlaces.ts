@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore, customAreas } from '../store';
-import { resolvePlace, type ResolvedPlace } from '../lib/comparison';
-import type { CustomArea } from '../lib/places';
+import { resolvePlace, type ResolvedPlace } from '../lib/places/comparison';
+import type { CustomArea } from '../lib/places/keys';
 
 export function useCustomAreas(): CustomArea[] {
   const custom = useStore((s) => s.custom);

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useStore, currentIndicator } from '../store';
-import { practiceValue } from '../lib/practices';
-import type { IndicatorRecord, PracticeRecord } from '../lib/types';
-import type { PlaceValue } from '../lib/pool';
+import { practiceValue } from '../lib/health/practices';
+import type { IndicatorRecord, PracticeRecord } from '../lib/core/types';
+import type { PlaceValue } from '../lib/indicators/value';
 
 /** The QOF indicator the practice layer shows: the current one if it is QOF, else the first QOF indicator. */
 export function usePracticeIndicator(): IndicatorRecord | null {

@@ -5,17 +5,17 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
 import { dataUrl } from '../data/load';
-import { diffFills, type FillStates } from '../lib/choropleth';
-import { formatValue } from '../lib/format';
+import { diffFills, type FillStates } from '../lib/indicators/choropleth';
+import { formatValue } from '../lib/core/format';
 import { AREA_LAYERS, BASEMAP_SOURCE, basemapSource, buildStyle, drawData, fillId, fillOpacity } from './layers';
-import { lsoasInPolygon, polygonFromPoints } from '../lib/select';
+import { lsoasInPolygon, polygonFromPoints } from '../lib/places/drawn';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { usePracticeValues } from '../data/usePractices';
-import { PRACTICE_GLYPH, practiceSymbolSize } from '../lib/practices';
-import { CATEGORY_STYLE } from '../lib/compare';
-import { formatNumber } from '../lib/format';
+import { PRACTICE_GLYPH, practiceSymbolSize } from '../lib/health/practices';
+import { CATEGORY_STYLE } from '../lib/indicators/benchmark';
+import { formatNumber } from '../lib/core/format';
 import { useAllAssets, isShown } from '../data/useAssets';
-import { ASSET_CATEGORY_IDS, assetIconDataUrl } from '../lib/assets';
+import { ASSET_CATEGORY_IDS, assetIconDataUrl } from '../lib/assets/categories';
 
 setWorkerUrl(workerUrl);
 
@@ -343,7 +343,7 @@ export default function MapView() {
     const map = mapRef.current;
     if (!map || !ready || !siteTool) return;
     // The site code (turf, proj4) is loaded on demand; it is already loaded when these tools are in use.
-    const siteCode = Promise.all([import('../lib/site'), import('../lib/siteUrl')]);
+    const siteCode = Promise.all([import('../lib/site/appraisal'), import('../lib/site/link')]);
     const finishDraw = async () => {
       const t = useStore.getState().siteTool;
       if (!t || t.points.length < 3) return;

@@ -1,5 +1,5 @@
 import type { StyleSpecification, LayerSpecification } from 'maplibre-gl';
-import type { GeographyId, PlaceConfig } from '../lib/types';
+import type { GeographyId, PlaceConfig } from '../lib/core/types';
 
 /**
  * Layers declared as data. The default style makes no network request: a plain background,

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
-import { wilsonInterval } from '../../src/lib/ci';
+import { wilsonInterval } from '../../src/lib/indicators/intervals';
 
 let s: Session;
 const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));

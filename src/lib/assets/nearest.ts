@@ -1,0 +1,115 @@
+/** Straight-line distances from a point to community assets. Pure. */
+import { ASSET_CATEGORY_IDS, type AssetCategory } from './categories';
+
+export type LonLat = readonly [number, number];
+
+/** Mean Earth radius (IUGG), metres. One degree of latitude is then ≈ 111.195 km. */
+export const EARTH_RADIUS_M = 6371008.8;
+
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in metres between two [lon, lat] points. */
+export function haversineMetres(a: LonLat, b: LonLat): number {
+  const dLat = (b[1] - a[1]) * RAD;
+  const dLon = (b[0] - a[0]) * RAD;
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** The least an asset needs to be placed: its category and position. */
+export interface Locatable {
+  category: AssetCategory;
+  lon: number;
+  lat: number;
+}
+
+export interface NearestHit<T> {
+  asset: T;
+  distanceM: number;
+}
+
+export interface NearestOptions<T> {
+  /** Hits kept per category (default 3). */
+  limitPerCategory?: number;
+  /** Only these categories (default: all). */
+  categories?: readonly AssetCategory[];
+  /** Ignore assets further than this (default: no limit). */
+  maxDistanceM?: number;
+  /** Keep only assets passing this test (e.g. open ones). */
+  filter?: (a: T) => boolean;
+}
+
+/**
+ * The nearest assets of each category to a point, nearest first (ties by input order).
+ * Every requested category is present in the result, possibly with an empty list.
+ */
+export function nearestByCategory<T extends Locatable>(
+  point: LonLat,
+  assets: readonly T[],
+  opts: NearestOptions<T> = {},
+): Record<AssetCategory, NearestHit<T>[]> {
+  const limit = Math.max(0, Math.floor(opts.limitPerCategory ?? 3));
+  const cats = new Set(opts.categories ?? ASSET_CATEGORY_IDS);
+  const max = opts.maxDistanceM ?? Infinity;
+  const out = Object.fromEntries(ASSET_CATEGORY_IDS.map((c) => [c, [] as NearestHit<T>[]])) as Record<AssetCategory, NearestHit<T>[]>;
+  const hits: (NearestHit<T> & { i: number })[] = [];
+  assets.forEach((asset, i) => {
+    if (!cats.has(asset.category) || (opts.filter && !opts.filter(asset))) return;
+    const distanceM = haversineMetres(point, [asset.lon, asset.lat]);
+    if (distanceM <= max) hits.push({ asset, distanceM, i });
+  });
+  hits.sort((a, b) => a.distanceM - b.distanceM || a.i - b.i);
+  for (const h of hits) {
+    const list = out[h.asset.category];
+    if (list.length < limit) list.push({ asset: h.asset, distanceM: h.distanceM });
+  }
+  return out;
+}
+
+/** Distance to the nearest asset passing `filter`, or Infinity when there is none. */
+export function nearestDistance<T extends Locatable>(point: LonLat, assets: readonly T[], filter: (a: T) => boolean = () => true): number {
+  let best = Infinity;
+  for (const a of assets) {
+    if (!filter(a)) continue;
+    const d = haversineMetres(point, [a.lon, a.lat]);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+export const DEFAULT_RADII_M: readonly number[] = [400, 800, 1200];
+
+export interface WithinCounts {
+  radiiMetres: number[];
+  /** counts[category][i] = assets of that category within radiiMetres[i] (inclusive). */
+  byCategory: Record<AssetCategory, number[]>;
+  /** All categories together, per radius. */
+  total: number[];
+}
+
+/** Count assets of each category within each radius (metres, inclusive) of a point. */
+export function countWithin<T extends Locatable>(
+  point: LonLat,
+  assets: readonly T[],
+  radiiMetres: readonly number[] = DEFAULT_RADII_M,
+  filter?: (a: T) => boolean,
+): WithinCounts {
+  const radii = [...radiiMetres];
+  const byCategory = Object.fromEntries(ASSET_CATEGORY_IDS.map((c) => [c, radii.map(() => 0)])) as Record<AssetCategory, number[]>;
+  const total = radii.map(() => 0);
+  const maxR = Math.max(-Infinity, ...radii);
+  // Cheap prefilter: a latitude band wider than the largest radius.
+  const latPad = maxR / (EARTH_RADIUS_M * RAD) + 1e-6;
+  for (const a of assets) {
+    if (filter && !filter(a)) continue;
+    if (Math.abs(a.lat - point[1]) > latPad) continue;
+    const d = haversineMetres(point, [a.lon, a.lat]);
+    radii.forEach((r, i) => {
+      if (d <= r) {
+        byCategory[a.category][i]++;
+        total[i]++;
+      }
+    });
+  }
+  return { radiiMetres: radii, byCategory, total };
+}

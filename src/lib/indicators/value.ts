@@ -1,0 +1,128 @@
+import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../core/types';
+import { wilsonInterval, type ConfidenceLevel } from './intervals';
+import { compareWithBenchmark, type Category } from './benchmark';
+import { weightedMean, weightedSum, type Part } from './aggregate';
+import { decileFromThresholds } from './deciles';
+
+/** One indicator's value for one place, with everything a comparison needs. */
+export interface PlaceValue {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** Interval on the display scale (e.g. %). */
+  lower?: number;
+  upper?: number;
+  decile?: number | null;
+  category: Category;
+  /** How the value was made for this place. */
+  method: string;
+}
+
+function withInterval(ind: IndicatorRecord, v: Omit<PlaceValue, 'category'>, level: ConfidenceLevel): PlaceValue {
+  // Intervals only where sampling-style uncertainty makes sense: indicators compared by interval.
+  if (ind.compare === 'interval' && ind.kind === 'proportion' && v.numerator != null && v.denominator) {
+    const ci = wilsonInterval(v.numerator, v.denominator, level);
+    if (ci) {
+      const out = { ...v, lower: ci.lower * 100, upper: ci.upper * 100 };
+      return { ...out, category: compareWithBenchmark({ lower: out.lower, upper: out.upper }, ind.england?.value, ind.polarity) };
+    }
+  }
+  return { ...v, category: 'NotCompared' };
+}
+
+/** The value of a standard area (ward, LSOA, MSOA) as built. */
+export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, level: ConfidenceLevel = 0.95): PlaceValue {
+  const d = ind.data[geo];
+  if (!d) return { value: null, category: 'NotCompared', method: 'Not available at this geography.' };
+  return withInterval(
+    ind,
+    {
+      value: d.values[i],
+      numerator: d.numerators?.[i] ?? undefined,
+      denominator: d.denominators?.[i] ?? undefined,
+      decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
+      method: ind.geographyMethod[geo] ?? '',
+    },
+    level,
+  );
+}
+
+/**
+ * Pool weighted LSOAs into one place: numerators and denominators summed for proportions (then a
+ * Wilson interval), population-weighted means for scores, sums for counts; deciles placed against
+ * England's LSOA distribution (one LSOA keeps its published decile). Weights are 1 for whole LSOAs,
+ * or the share of an LSOA inside an area (site catchments). `of` describes the parts for the method note.
+ */
+export function poolParts(
+  bundle: IndicatorBundle,
+  ind: IndicatorRecord,
+  parts: Part[],
+  of: string,
+  opts: { approximate?: boolean; level?: ConfidenceLevel } = {},
+): PlaceValue {
+  const d = ind.data.lsoa;
+  if (!d || parts.length === 0) return { value: null, category: 'NotCompared', method: 'No LSOAs selected.' };
+  const pop = bundle.areas.lsoa.residents;
+  const one = parts.length === 1 ? parts[0].lsoa : -1;
+  if (ind.kind === 'decile') {
+    const src = bundle.indicators.find((x) => x.id === ind.decileOf);
+    const score = src?.data.lsoa ? weightedMean(parts, src.data.lsoa.values, pop) : null;
+    const decile = one >= 0 ? d.values[one] : decileFromThresholds(score, ind.decileThresholds ?? []);
+    return {
+      value: decile,
+      decile,
+      category: 'NotCompared',
+      method: one >= 0 ? 'Published LSOA decile.' : `Derived: the national decile of the population-weighted mean IMD score of ${of}.`,
+    };
+  }
+  if (d.numerators && d.denominators) {
+    const num = weightedSum(parts, d.numerators);
+    const den = weightedSum(parts, d.denominators);
+    const method = `Pooled from counts: numerators and denominators of ${of} summed, then divided.${opts.approximate ? ' The interval treats the apportioned counts as observed, so it is approximate.' : ''}`;
+    if (num == null || !den) return { value: null, category: 'NotCompared', method };
+    return withInterval(ind, { value: (num / den) * 100, numerator: num, denominator: den, method }, opts.level ?? 0.95);
+  }
+  if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${of}.` };
+  const value = weightedMean(parts, d.values, pop);
+  return {
+    value,
+    // One LSOA keeps its published decile; pooled areas are placed against England's LSOAs.
+    decile: ind.compare !== 'decile' ? undefined : one >= 0 ? (d.deciles?.[one] ?? null) : decileFromThresholds(value, ind.decileThresholds ?? []),
+    category: 'NotCompared',
+    method: `Population-weighted mean of ${of} (Census 2021 usual residents).`,
+  };
+}
+
+/** Pool whole LSOAs (neighbourhoods). */
+export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx: number[], level: ConfidenceLevel = 0.95): PlaceValue {
+  return poolParts(
+    bundle,
+    ind,
+    lsoaIdx.map((lsoa) => ({ lsoa, weight: 1 })),
+    `${lsoaIdx.length} LSOA${lsoaIdx.length === 1 ? '' : 's'}`,
+    { level },
+  );
+}
+
+/** The borough's value, from its comparator (checked against the LSOAs by the data build). */
+export function boroughValue(ind: IndicatorRecord, level: ConfidenceLevel = 0.95): PlaceValue {
+  const b = ind.borough;
+  if (!b) return { value: null, category: 'NotCompared', method: 'No borough value.' };
+  return withInterval(ind, { value: b.value, numerator: b.numerator, denominator: b.denominator, method: b.statistic }, level);
+}
+
+export function englandValue(ind: IndicatorRecord): PlaceValue {
+  const e = ind.england;
+  return { value: e?.value ?? null, numerator: e?.numerator, denominator: e?.denominator, category: 'NotCompared', method: e?.statistic ?? 'No England value.' };
+}
+
+/** A proportion from a count and denominator (e.g. a GP practice's register), with interval and comparison. */
+export function proportionValue(ind: IndicatorRecord, numerator: number, denominator: number, method: string, level: ConfidenceLevel = 0.95): PlaceValue {
+  return withInterval(ind, { value: denominator > 0 ? (numerator / denominator) * 100 : null, numerator, denominator, method }, level);
+}
+
+/** Whether the change between two periods is beyond chance: their 95% intervals do not overlap. */
+export function changeBeyondIntervals(a: PlaceValue, b: PlaceValue): boolean | null {
+  if (a.lower == null || a.upper == null || b.lower == null || b.upper == null) return null;
+  return a.upper < b.lower || b.upper < a.lower;
+}
