@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { parseCsv, missingColumns, toNumber } from '../src/lib/core/csv';
 import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets/categories';
-import { haversineMetres } from '../src/lib/assets/nearest';
-import { normalisePostcode } from '../src/lib/places/search';
+import { haversineMetres } from '../src/lib/core/geo';
+import { normalisePostcode } from '../src/lib/core/text';
 
 export interface AssetsBuildContext {
   /** The data/ directory. */

@@ -20,7 +20,6 @@ import {
   QOF_CONDITIONS,
   QOF_CONDITION_IDS,
   checkPublishedPrevalence,
-  normalisePostcode,
   parseQofTable,
   sumCondition,
   type QofConditionId,
@@ -34,8 +33,9 @@ import {
   fitBeta,
   parseRegistrationsByLsoa,
   type ApportionResult,
-  type LonLat,
 } from '../src/lib/health/gravity';
+import type { LonLat } from '../src/lib/core/geo';
+import { normalisePostcode } from '../src/lib/core/text';
 
 export interface HealthConditionsContext {
   dataDir: string;
@@ -157,6 +157,7 @@ function loadPostcodes(dataDir: string): Map<string, PostcodePoint> {
     const t = readTable(dataDir, rel, ['postcode', 'lat', 'lon', 'lad_code']);
     for (const r of t.rows) {
       const pc = normalisePostcode(r.postcode);
+      if (!pc) continue;
       const lon = toNumber(r.lon);
       const lat = toNumber(r.lat);
       if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) continue; // no coordinates (code-90 rows)

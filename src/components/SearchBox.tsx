@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from '../store';
 import { loadPostcodes } from '../data/load';
-import { looksLikePostcodeStart, normalisePostcode, searchItems, type SearchItem } from '../lib/places/search';
+import { looksLikePostcodeStart, searchItems, type SearchItem } from '../lib/places/search';
+import { normalisePostcode } from '../lib/core/text';
 import type { GeographyId } from '../lib/core/types';
 
 const KIND_LABEL: Record<SearchItem['kind'], string> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA', place: 'Place', postcode: 'Postcode' };

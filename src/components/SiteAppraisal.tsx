@@ -3,8 +3,8 @@ import { useStore } from '../store';
 import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
-import { normalisePostcode } from '../lib/places/search';
-import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
+import { fileTooLarge, normalisePostcode } from '../lib/core/text';
+import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, SITE_TOO_LARGE_ADVICE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
 import { encodeSite, parseRadii } from '../lib/site/link';
 import { formatNumber, formatValue } from '../lib/core/format';
 import { comparisonWords } from '../lib/places/comparison';
@@ -53,7 +53,8 @@ export default function SiteAppraisalPanel() {
   }
 
   async function byFile(file: File) {
-    if (file.size > 5_000_000) return setMsg(`${file.name} is ${formatNumber(file.size / 1e6, 1)} MB; the limit is 5 MB. Simplify the boundary in your GIS first.`);
+    const tooLarge = fileTooLarge(file.size, SITE_TOO_LARGE_ADVICE);
+    if (tooLarge) return setMsg(`${file.name}: ${tooLarge}`);
     const res = parseSiteGeoJson(await file.text());
     if ('error' in res) return setMsg(`${file.name}: ${res.error}`);
     setSite(res.site, `Loaded ${file.name}. ${res.notes.join(' ')}`);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { useBrowser, openApp, axeViolations, type Session } from './harness';
-import { haversineMetres } from '../../src/lib/assets/nearest';
+import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
 const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { id: string; name: string; category: string; lon: number; lat: number; status: string; inBorough: boolean }[];

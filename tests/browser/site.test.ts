@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useBrowser, openApp, axeViolations, type Session } from './harness';
-import { haversineMetres } from '../../src/lib/assets/nearest';
+import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
 const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { name: string; category: string; lon: number; lat: number; status: string }[];

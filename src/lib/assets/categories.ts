@@ -2,6 +2,7 @@
  * Community assets: one schema shared by every point layer (NHS services, libraries, food banks,
  * uploaded hubs and community champion organisations). Pure: no I/O, no DOM.
  */
+import { cleanText } from '../core/text';
 
 export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'hub' | 'champion_org';
 
@@ -121,22 +122,6 @@ export function inUk(lon: number, lat: number): boolean {
     lat >= UK_BOUNDS.minLat &&
     lat <= UK_BOUNDS.maxLat
   );
-}
-
-export const MAX_TEXT = 200;
-
-/**
- * Free text to a safe plain string: control characters removed, whitespace collapsed, trimmed,
- * and cut to `max` characters. Markup is left as literal text (never interpreted here); render it as text.
- */
-export function cleanText(raw: unknown, max = MAX_TEXT): { text: string; trimmed: boolean } {
-  if (raw === null || raw === undefined) return { text: '', trimmed: false };
-  const s = String(raw).replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (s.length <= max) return { text: s, trimmed: false };
-  // Do not split a surrogate pair.
-  let cut = s.slice(0, max);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return { text: cut.trimEnd(), trimmed: true };
 }
 
 const str = (v: unknown) => cleanText(v).text;

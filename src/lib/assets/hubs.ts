@@ -6,8 +6,8 @@
  * Free text is kept as plain text (trimmed, never interpreted): render it with textContent / React text, never as HTML.
  */
 import Papa from 'papaparse';
-import { MAX_TEXT, cleanText, inUk, type Asset } from './categories';
-import { normalisePostcode } from '../places/search';
+import { inUk, type Asset } from './categories';
+import { MAX_TEXT, UPLOAD_LIMIT_BYTES, cleanText, fileTooLarge, normalisePostcode, textTooLarge } from '../core/text';
 
 export const HUBS_COLUMNS = [
   'name',
@@ -54,7 +54,8 @@ export const HUBS_SCHEMA_DOC: readonly HubsColumnDoc[] = [
 ] as const;
 
 /** Uploads over this size are refused before parsing. */
-export const HUBS_MAX_BYTES = 5 * 1024 * 1024;
+export const HUBS_MAX_BYTES = UPLOAD_LIMIT_BYTES;
+const HUBS_TOO_LARGE_ADVICE = 'Split it or remove unused columns.';
 
 export type HubsGeocoder = (postcode: string) => { lon: number; lat: number; wardCode: string } | null;
 
@@ -87,28 +88,9 @@ export interface HubsParseOptions {
   wardAt?: (lon: number, lat: number) => string | null;
 }
 
-const MB = 1024 * 1024;
-
 /** The message for a file over the size limit, or null when it is fine. Use before reading a File. */
 export function hubsFileSizeError(bytes: number): string | null {
-  return bytes > HUBS_MAX_BYTES
-    ? `The file is ${(bytes / MB).toFixed(1)} MB; the limit is ${HUBS_MAX_BYTES / MB} MB. Split it or remove unused columns.`
-    : null;
-}
-
-/** UTF-8 byte length without allocating a copy. */
-export function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return fileTooLarge(bytes, HUBS_TOO_LARGE_ADVICE, HUBS_MAX_BYTES);
 }
 
 function parseDate(raw: string): string | null {
@@ -164,7 +146,7 @@ export function parseHubsCsv(
   const out: HubsParseResult = { points: [], championCounts: {}, rejected: [], warnings: [] };
   const fail = (msg: string) => ({ ...out, error: msg });
   if (typeof text !== 'string') return fail('The file could not be read as text.');
-  const sizeErr = hubsFileSizeError(text.length > HUBS_MAX_BYTES ? text.length : utf8Bytes(text));
+  const sizeErr = textTooLarge(text, HUBS_TOO_LARGE_ADVICE, HUBS_MAX_BYTES);
   if (sizeErr) return fail(sizeErr);
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return fail('The file is empty. Start from the template: it needs a header row and one row per entry.');

@@ -1,20 +1,9 @@
 /** Straight-line distances from a point to community assets. Pure. */
 import { ASSET_CATEGORY_IDS, type AssetCategory } from './categories';
 
-export type LonLat = readonly [number, number];
-
-/** Mean Earth radius (IUGG), metres. One degree of latitude is then ≈ 111.195 km. */
-export const EARTH_RADIUS_M = 6371008.8;
+import { EARTH_RADIUS_M, haversineMetres, type LonLat } from '../core/geo';
 
 const RAD = Math.PI / 180;
-
-/** Great-circle distance in metres between two [lon, lat] points. */
-export function haversineMetres(a: LonLat, b: LonLat): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLon = (b[0] - a[0]) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
-}
 
 /** The least an asset needs to be placed: its category and position. */
 export interface Locatable {
@@ -44,7 +33,7 @@ export interface NearestOptions<T> {
  * Every requested category is present in the result, possibly with an empty list.
  */
 export function nearestByCategory<T extends Locatable>(
-  point: LonLat,
+  point: Readonly<LonLat>,
   assets: readonly T[],
   opts: NearestOptions<T> = {},
 ): Record<AssetCategory, NearestHit<T>[]> {
@@ -67,7 +56,7 @@ export function nearestByCategory<T extends Locatable>(
 }
 
 /** Distance to the nearest asset passing `filter`, or Infinity when there is none. */
-export function nearestDistance<T extends Locatable>(point: LonLat, assets: readonly T[], filter: (a: T) => boolean = () => true): number {
+export function nearestDistance<T extends Locatable>(point: Readonly<LonLat>, assets: readonly T[], filter: (a: T) => boolean = () => true): number {
   let best = Infinity;
   for (const a of assets) {
     if (!filter(a)) continue;
@@ -89,7 +78,7 @@ export interface WithinCounts {
 
 /** Count assets of each category within each radius (metres, inclusive) of a point. */
 export function countWithin<T extends Locatable>(
-  point: LonLat,
+  point: Readonly<LonLat>,
   assets: readonly T[],
   radiiMetres: readonly number[] = DEFAULT_RADII_M,
   filter?: (a: T) => boolean,

@@ -15,14 +15,7 @@
  * Both return the same shape. Pure functions: no I/O.
  */
 import { parseCsv, toNumber } from '../core/csv';
-import { haversineMetres } from '../assets/nearest';
-
-export type LonLat = [number, number];
-
-/** Great-circle distance in km (the same haversine as the asset distances). */
-export function haversineKm(a: LonLat, b: LonLat): number {
-  return haversineMetres(a, b) / 1000;
-}
+import { haversineKm, type LonLat } from '../core/geo';
 
 /** Origins × destinations distance matrix in km. */
 export function distanceMatrix(origins: LonLat[], destinations: LonLat[]): number[][] {

@@ -5,6 +5,7 @@
  * Pure: no I/O. Parsing never throws; problems come back as `errors`.
  */
 import { parseCsv, missingColumns, toNumber } from '../core/csv';
+import { normalisePostcode } from '../core/text';
 import type { Polarity } from '../core/types';
 
 export type QofConditionId = 'hyp' | 'chd' | 'ob' | 'dm' | 'copd' | 'dep';
@@ -72,12 +73,6 @@ export function qofColumns(id: QofConditionId): { register: string; denominator:
   return { register: `${id}_register`, denominator: `${id}_denominator`, pct: `${id}_prevalence_pct` };
 }
 
-/** Normalise a UK postcode to "OUTCODE INCODE" upper case; '' for blank. */
-export function normalisePostcode(raw: string | undefined): string {
-  const s = (raw ?? '').toUpperCase().replace(/\s+/g, '');
-  if (s.length < 5) return s;
-  return `${s.slice(0, -3)} ${s.slice(-3)}`;
-}
 
 /**
  * Parse one QOF practice table (one row per practice). Rows with a problem are reported in
@@ -140,7 +135,7 @@ export function parseQofTable(text: string, year: string): QofTable {
     practices.push({
       code,
       name: (r.practice_name ?? '').trim(),
-      postcode: normalisePostcode(r.practice_postcode),
+      postcode: normalisePostcode(r.practice_postcode) ?? '',
       pcnCode: (r.pcn_code ?? '').trim(),
       pcnName: (r.pcn_name ?? '').trim(),
       listSize,

@@ -1,12 +1,6 @@
 /** Search over areas, places and postcodes. Pure: the caller supplies the lists. */
 
-const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$/;
 
-/** "ts181hu" -> "TS18 1HU"; null if it is not a full UK postcode. */
-export function normalisePostcode(input: string): string | null {
-  const m = input.toUpperCase().replace(/\s+/g, ' ').trim().match(POSTCODE);
-  return m ? `${m[1]} ${m[2]}` : null;
-}
 
 /** True when the text could be the start of a postcode (an outward code, maybe part of the inward). */
 export function looksLikePostcodeStart(input: string): boolean {

@@ -14,9 +14,11 @@ import type { ConfidenceLevel } from '../indicators/intervals';
 import { weightedSum, type Part } from '../indicators/aggregate';
 import { poolParts, type PlaceValue } from '../indicators/value';
 import { comparisonWords } from '../places/comparison';
-import { detectCrs, forEachPosition, toWgs84, type LonLat } from './crs';
+import { detectCrs, forEachPosition, toWgs84 } from './crs';
+import type { LonLat } from '../core/geo';
+import { UPLOAD_LIMIT_BYTES, textTooLarge } from '../core/text';
 import { categoryDef, inUk, type Asset, type AssetCategory } from '../assets/categories';
-import { haversineMetres } from '../assets/nearest';
+import { haversineMetres } from '../core/geo';
 
 // ---------------------------------------------------------------------------------------------
 // Site geometry
@@ -141,13 +143,7 @@ const typeWords = (t: unknown) => (typeof t === 'string' && /^[A-Za-z]{1,30}$/.t
 
 class SiteError extends Error {}
 
-function byteLength(text: string, limit: number): number {
-  // Characters never exceed bytes in UTF-8, so a long string is over the limit without encoding it.
-  if (text.length > limit) return text.length;
-  return text.length * 3 <= limit ? text.length : new TextEncoder().encode(text).length;
-}
-
-const mb = (n: number) => `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)} MB`;
+export const SITE_TOO_LARGE_ADVICE = 'Simplify the boundary in your GIS, or export only the site.';
 
 /**
  * Read an uploaded site boundary. Accepts a FeatureCollection, a Feature or a bare geometry, in
@@ -157,7 +153,7 @@ const mb = (n: number) => `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)} MB
  * feature with role "site". Feature properties are never read (only geometry), so names and
  * attributes in the file cannot reach the page. Never throws: problems come back as `error`.
  */
-export function parseSiteGeoJson(text: string, maxBytes = 5_000_000): SiteParseResult {
+export function parseSiteGeoJson(text: string, maxBytes = UPLOAD_LIMIT_BYTES): SiteParseResult {
   try {
     return { ...parseOrThrow(text, maxBytes) };
   } catch (e) {
@@ -168,8 +164,8 @@ export function parseSiteGeoJson(text: string, maxBytes = 5_000_000): SiteParseR
 
 function parseOrThrow(text: string, maxBytes: number): { site: SiteGeometry; notes: string[] } {
   if (typeof text !== 'string') throw new SiteError('No file text was given.');
-  const size = byteLength(text, maxBytes);
-  if (size > maxBytes) throw new SiteError(`The file is too large (${mb(size)}); the limit is ${mb(maxBytes)}. Simplify the boundary or export only the site.`);
+  const tooLarge = textTooLarge(text, SITE_TOO_LARGE_ADVICE, maxBytes);
+  if (tooLarge) throw new SiteError(tooLarge);
   if (text.trim() === '') throw new SiteError('The file is empty.');
   let root: unknown;
   try {

@@ -11,7 +11,7 @@
 import proj4 from 'proj4';
 
 export type CrsId = 'EPSG:4326' | 'EPSG:27700' | 'unknown';
-export type LonLat = [number, number];
+import type { LonLat } from '../core/geo';
 
 /** EPSG:27700 as PROJ defines it (Helmert towgs84 parameters from the EPSG dataset). */
 export const BNG_PROJ4 =

@@ -2,18 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSET_CATEGORIES,
   ASSET_CATEGORY_IDS,
-  MAX_TEXT,
   SHAPE_PATHS,
   assetIconDataUrl,
   assetIconSvg,
   categoryDef,
-  cleanText,
   countByCategory,
   inUk,
   isAssetCategory,
   validateAsset,
   type Asset,
 } from '../../../src/lib/assets/categories';
+import { MAX_TEXT } from '../../../src/lib/core/text';
 
 const OKABE_ITO = ['#000000', '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
 
@@ -135,19 +134,6 @@ describe('validateAsset', () => {
     const a = (res as { asset: Asset }).asset;
     expect(a.name).toBe('<script>alert(1)</script> Hub');
     expect(a.address).toHaveLength(MAX_TEXT);
-  });
-});
-
-describe('cleanText', () => {
-  it('removes control characters, collapses whitespace and trims', () => {
-    expect(cleanText('  a\r\n\tb\u0007c \u200B ')).toEqual({ text: 'a b c', trimmed: false });
-    expect(cleanText(undefined)).toEqual({ text: '', trimmed: false });
-    expect(cleanText(42)).toEqual({ text: '42', trimmed: false });
-  });
-  it('cuts to the maximum without splitting a surrogate pair', () => {
-    expect(cleanText('abcdef', 3)).toEqual({ text: 'abc', trimmed: true });
-    const s = 'ab\u{1F600}cd'; // the emoji is two UTF-16 units at 2..3
-    expect(cleanText(s, 3)).toEqual({ text: 'ab', trimmed: true });
   });
 });
 

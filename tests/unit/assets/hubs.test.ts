@@ -9,10 +9,10 @@ import {
   geocoderFromMap,
   hubsFileSizeError,
   parseHubsCsv,
-  utf8Bytes,
   type HubsGeocoder,
 } from '../../../src/lib/assets/hubs';
-import { MAX_TEXT, validateAsset } from '../../../src/lib/assets/categories';
+import { validateAsset } from '../../../src/lib/assets/categories';
+import { MAX_TEXT, utf8Bytes } from '../../../src/lib/core/text';
 
 const FIXTURE = readFileSync(join(__dirname, '..', '..', 'fixtures', 'hubs-champions-sample.csv'), 'utf8');
 
@@ -220,8 +220,8 @@ describe('parseHubsCsv: hostile and malformed input', () => {
 
   it('measures size in UTF-8 bytes', () => {
     expect(utf8Bytes('aé€😀')).toBe(1 + 2 + 3 + 4);
-    const accents = 'é'.repeat(3 * 1024 * 1024); // 3M characters, 6 MB
-    expect(parseHubsCsv(accents, geocode, WARDS).error).toMatch(/6\.0 MB/);
+    const accents = 'é'.repeat(3 * 1024 * 1024); // 3,145,728 characters, 6,291,456 bytes
+    expect(parseHubsCsv(accents, geocode, WARDS).error).toMatch(/6\.3 MB/);
     expect(hubsFileSizeError(HUBS_MAX_BYTES)).toBeNull();
     expect(hubsFileSizeError(HUBS_MAX_BYTES + 1)).toMatch(/limit is 5 MB/);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetCategory } from '../../../src/lib/assets/categories';
-import { EARTH_RADIUS_M, countWithin, haversineMetres, nearestByCategory, nearestDistance } from '../../../src/lib/assets/nearest';
+import { countWithin, nearestByCategory, nearestDistance } from '../../../src/lib/assets/nearest';
+import { EARTH_RADIUS_M, haversineMetres } from '../../../src/lib/core/geo';
 
 /** Metres per degree of latitude on the sphere used. */
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;

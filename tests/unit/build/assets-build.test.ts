@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_RULES, buildAssets, postcodeGeocoder, readLsoaPwc } from '../../../scripts/assets';
 import { validateAsset } from '../../../src/lib/assets/categories';
 import { geocoderFromMap, parseHubsCsv } from '../../../src/lib/assets/hubs';
-import { haversineMetres } from '../../../src/lib/assets/nearest';
+import { haversineMetres } from '../../../src/lib/core/geo';
 
 type FC = { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
 const DATA = resolve(__dirname, '..', '..', '..', 'data');

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../../src/lib/core/csv';
-import { normalisePostcode } from '../../../src/lib/places/search';
+import { normalisePostcode } from '../../../src/lib/core/text';
 import { decileFromThresholds, decileThresholds, nationalDecile } from '../../../src/lib/indicators/deciles';
 import type { GeographyId, IndicatorBundle, IndicatorRecord, PostcodeIndex } from '../../../src/lib/core/types';
 

@@ -6,10 +6,9 @@ import {
   distanceMatrix,
   fitBeta,
   flowWeightedMeans,
-  haversineKm,
   parseRegistrationsByLsoa,
-  type LonLat,
 } from '../../../src/lib/health/gravity';
+import { haversineKm, type LonLat } from '../../../src/lib/core/geo';
 
 const R = 6371.0088;
 const rowSums = (f: number[][]) => f.map((r) => r.reduce((s, x) => s + x, 0));

@@ -6,7 +6,6 @@ import {
   QOF_CONDITION_IDS,
   checkPublishedPrevalence,
   matchesPublished,
-  normalisePostcode,
   parseQofTable,
   qofColumns,
   recomputedPrevalence,
@@ -55,15 +54,6 @@ describe('QOF_CONDITIONS', () => {
       expect(c.caveat).toMatch(/find and record cases/);
     }
   });
-});
-
-describe('normalisePostcode', () => {
-  it.each([
-    ['ts181hu', 'TS18 1HU'],
-    [' TS18  1HU ', 'TS18 1HU'],
-    ['DL2 1AB', 'DL2 1AB'],
-    ['', ''],
-  ])('%j -> %j', (raw, want) => expect(normalisePostcode(raw)).toBe(want));
 });
 
 describe('parseQofTable on the real files', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePostcodeStart, normalisePostcode, searchItems, type SearchItem } from '../../../src/lib/places/search';
+import { looksLikePostcodeStart, searchItems, type SearchItem } from '../../../src/lib/places/search';
+import { normalisePostcode } from '../../../src/lib/core/text';
 
 describe('normalisePostcode', () => {
   it.each([

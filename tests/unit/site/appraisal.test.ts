@@ -8,7 +8,7 @@ import type { AssetCategory } from '../../../src/lib/assets/categories';
 import { parseCsv } from '../../../src/lib/core/csv';
 import { areaValue } from '../../../src/lib/indicators/value';
 import { wgs84ToBng } from '../../../src/lib/site/crs';
-import { haversineMetres } from '../../../src/lib/assets/nearest';
+import { haversineMetres } from '../../../src/lib/core/geo';
 import {
   WHAT_THIS_CANNOT_TELL,
   appraisalCsv,
@@ -279,10 +279,10 @@ describe('parseSiteGeoJson', () => {
 
   it('refuses huge text before parsing it', () => {
     const huge = `{"type":"Point","coordinates":[-1.3,54.5]}${' '.repeat(5_000_001)}`;
-    expect(err(parseSiteGeoJson(huge))).toMatch(/too large \(5\.0 MB\); the limit is 5\.0 MB/);
-    expect(err(parseSiteGeoJson(JSON.stringify(sq), 100))).toMatch(/too large/);
+    expect(err(parseSiteGeoJson(huge))).toMatch(/The file is 5\.0 MB; the limit is 5 MB/);
+    expect(err(parseSiteGeoJson(JSON.stringify(sq), 100))).toMatch(/the limit is/);
     // Multi-byte characters count as bytes, not characters.
-    expect(err(parseSiteGeoJson(`{"type":"Point","coordinates":[-1.3,54.5],"x":"${'é'.repeat(60)}"}`, 120))).toMatch(/too large/);
+    expect(err(parseSiteGeoJson(`{"type":"Point","coordinates":[-1.3,54.5],"x":"${'é'.repeat(60)}"}`, 120))).toMatch(/the limit is/);
   });
 
   it('never throws on truncated or corrupted copies of a real file', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCsv } from '../../../src/lib/core/csv';
 import { bngToWgs84, detectCrs, toWgs84, wgs84ToBng } from '../../../src/lib/site/crs';
-import { haversineMetres } from '../../../src/lib/assets/nearest';
+import { haversineMetres } from '../../../src/lib/core/geo';
 
 /** OS Code-Point Open postcodes for the borough: easting/northing and PROJ-computed lat/lon. */
 const postcodes = parseCsv(readFileSync(resolve(__dirname, '../../../data/assets/postcodes_stockton_on_tees.csv'), 'utf8')).rows.map((r) => ({
