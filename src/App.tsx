@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from './store';
 import { loadAssets, loadBundle, loadPlaces } from './data/load';
-import { startUrlSync } from './urlSync';
+import { startUrlSync } from './share/urlSync';
 import { Controls } from './components/Controls';
 import { SearchBox } from './components/SearchBox';
 import { Legend } from './components/Legend';
@@ -74,7 +74,7 @@ export function App() {
           </>
         )}
       </aside>
-      <main className="main" aria-label={view === 'table' ? 'Table of areas' : view === 'compare' ? 'Comparison' : 'Map'}>
+      <main className="main" aria-label={view === 'table' ? 'Table of areas' : view === 'comparison' ? 'Comparison' : 'Map'}>
         <div className="map-wrap" hidden={view !== 'map'} data-map-state={mapState}>
           {bundle ? (
             <Suspense fallback={<p className="map-loading">Loading map…</p>}>
@@ -83,7 +83,7 @@ export function App() {
           ) : null}
         </div>
         {bundle && view === 'table' ? <TableView /> : null}
-        {bundle && view === 'compare' ? <ComparePanel /> : null}
+        {bundle && view === 'comparison' ? <ComparePanel /> : null}
       </main>
     </div>
   );

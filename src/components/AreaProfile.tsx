@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useStore } from '../store';
-import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../lib/core/types';
+import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../lib/core/types';
 import { areaValue, boroughValue, changeBeyondIntervals, type PlaceValue } from '../lib/indicators/value';
 import { formatNumber, formatValue } from '../lib/core/format';
 import { CategoryBadge } from './CategoryBadge';
@@ -8,7 +8,6 @@ import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 
-const GEO_NAME: Record<GeographyId, string> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA' };
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
   if (ind.compare === 'decile' && v.decile != null)
@@ -26,8 +25,8 @@ export function AreaProfile() {
   const geography = useStore((s) => s.geography);
   const selected = useStore((s) => s.selected);
   const setShare = useStore((s) => s.setShare);
-  const addToCompare = useStore((s) => s.addToCompare);
-  const inCompare = useStore((s) => (selected ? s.compare.includes(`${geography}:${selected}`) : false));
+  const addToComparison = useStore((s) => s.addToComparison);
+  const inCompare = useStore((s) => (selected ? s.comparison.includes(`${geography}:${selected}`) : false));
   const i = selected ? bundle.areas[geography].codes.indexOf(selected) : -1;
   const isArea = i >= 0;
   const place = bundle.place.name;
@@ -42,7 +41,7 @@ export function AreaProfile() {
         <p className="sub">
           {isArea ? (
             <>
-              {GEO_NAME[geography]} {selected}
+              {GEOGRAPHY_LABEL[geography]} {selected}
               {bundle.areas[geography].aliases[i] ? ` · ${bundle.areas[geography].aliases[i]}` : ''} · {formatNumber(bundle.areas[geography].residents[i], 0)} residents
               {geography === 'ward' ? ' (estimated)' : ''}
             </>
@@ -52,7 +51,7 @@ export function AreaProfile() {
         </p>
         {isArea ? (
           <div className="button-row">
-            <button type="button" onClick={() => addToCompare(`${geography}:${selected}`)} disabled={inCompare}>
+            <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inCompare}>
               {inCompare ? 'In the comparison' : 'Add to comparison'}
             </button>
             <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>

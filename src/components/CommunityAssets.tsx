@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useStore } from '../store';
-import { useAllAssets, useVisibleCounts } from '../data/useAssets';
-import { ASSET_CATEGORIES, assetIconSvg, type AssetCategory } from '../lib/assets/categories';
+import { isShown, useAllAssets, useVisibleCounts } from '../data/useAssets';
+import { ASSET_CATEGORIES, type AssetCategory } from '../lib/assets/categories';
+import { assetIconSvg } from '../ui/icons';
 import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } from '../lib/assets/hubs';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
@@ -17,6 +18,8 @@ export function CommunityAssets() {
   const bundle = useStore((s) => s.bundle)!;
   const layers = useStore((s) => s.layers);
   const toggleLayer = useStore((s) => s.toggleLayer);
+  const showClosed = useStore((s) => s.showClosed);
+  const setShare = useStore((s) => s.setShare);
   const userHubs = useStore((s) => s.userHubs);
   const setUserHubs = useStore((s) => s.setUserHubs);
   const setSelectedAsset = useStore((s) => s.setSelectedAsset);
@@ -66,7 +69,7 @@ export function CommunityAssets() {
           </div>
         ))}
         <div className="checkbox">
-          <input id="layer-closed" type="checkbox" checked={layers.includes('closed')} onChange={(e) => toggleLayer('closed', e.target.checked)} />
+          <input id="layer-closed" type="checkbox" checked={showClosed} onChange={(e) => setShare({ showClosed: e.target.checked })} />
           <label htmlFor="layer-closed">Include closed libraries (history)</label>
         </div>
       </fieldset>
@@ -156,7 +159,7 @@ export function CommunityAssets() {
         <summary>List of assets shown</summary>
         <ul className="asset-list">
           {all
-            .filter((a) => layers.includes(a.category) && (a.status !== 'closed' || layers.includes('closed')))
+            .filter((a) => isShown(a, layers, showClosed))
             .map((a) => (
               <li key={a.id}>
                 <button type="button" className="link-button" onClick={() => setSelectedAsset(a.id)}>

@@ -25,7 +25,7 @@ function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
 /** Side-by-side comparison of up to six places with the borough and England. */
 export function ComparePanel() {
   const bundle = useStore((s) => s.bundle)!;
-  const remove = useStore((s) => s.removeFromCompare);
+  const remove = useStore((s) => s.removeFromComparison);
   const places = useComparePlaces();
   const rows = useMemo(() => comparisonRows(bundle, places), [bundle, places]);
   const today = new Date();

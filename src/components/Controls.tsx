@@ -1,12 +1,10 @@
 import { useStore, currentIndicator } from '../store';
-import type { GeographyId } from '../lib/core/types';
+import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/types';
+import { MODE_TOKEN, tokenOf } from '../lib/share/url';
 import { hasCompare } from '../lib/indicators/choropleth';
 
-const GEO_LABEL: Record<GeographyId, string> = {
-  ward: 'Ward (27, May 2023 boundaries)',
-  lsoa: 'LSOA (124, Census 2021 small areas)',
-  msoa: 'MSOA (26, Census 2021 neighbourhoods)',
-};
+/** What each geography is, after its name and the number of areas in the data. */
+const GEOGRAPHY_NOTE: Record<GeographyId, string> = { ward: 'May 2023 boundaries', lsoa: 'Census 2021 small areas', msoa: 'Census 2021 neighbourhoods' };
 
 export function Controls() {
   const bundle = useStore((s) => s.bundle)!;
@@ -36,18 +34,18 @@ export function Controls() {
         <div className="field">
           <label htmlFor="geography">Geography</label>
           <select id="geography" value={s.geography} onChange={(e) => s.setShare({ geography: e.target.value as GeographyId })}>
-            {(Object.keys(GEO_LABEL) as GeographyId[]).map((g) => (
+            {GEOGRAPHY_IDS.map((g) => (
               <option key={g} value={g}>
-                {GEO_LABEL[g]}
+                {`${GEOGRAPHY_LABEL[g]} (${bundle.areas[g].codes.length}, ${GEOGRAPHY_NOTE[g]})`}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="mode">Map shows</label>
-          <select id="mode" value={compareOk ? s.mode : 'value'} onChange={(e) => s.setShare({ mode: e.target.value as 'value' | 'compare' })}>
-            <option value="value">Values</option>
-            <option value="compare" disabled={!compareOk}>
+          <select id="mode" value={MODE_TOKEN[compareOk ? s.mode : 'value']} onChange={(e) => s.setShare({ mode: tokenOf(MODE_TOKEN, e.target.value) ?? 'value' })}>
+            <option value={MODE_TOKEN.value}>Values</option>
+            <option value={MODE_TOKEN.benchmark} disabled={!compareOk}>
               Compared with England{compareOk ? '' : ' (not available)'}
             </option>
           </select>
@@ -72,8 +70,8 @@ export function Controls() {
             <button type="button" aria-pressed={s.view === 'table'} onClick={() => s.setShare({ view: 'table' })}>
               Table
             </button>
-            <button type="button" aria-pressed={s.view === 'compare'} onClick={() => s.setShare({ view: 'compare' })}>
-              Compare ({s.compare.length})
+            <button type="button" aria-pressed={s.view === 'comparison'} onClick={() => s.setShare({ view: 'comparison' })}>
+              Compare ({s.comparison.length})
             </button>
           </div>
         </div>
@@ -82,7 +80,7 @@ export function Controls() {
         <input id="basemap" type="checkbox" checked={s.basemap} onChange={(e) => s.setShare({ basemap: e.target.checked })} />
         <label htmlFor="basemap">Street basemap (online: loads OpenStreetMap tiles)</label>
       </div>
-      {!compareOk && s.mode === 'compare' ? (
+      {!compareOk && s.mode === 'benchmark' ? (
         <p className="hint">No “compared with England” view exists for this indicator: it has no confidence interval or national decile.</p>
       ) : null}
     </section>

@@ -2,16 +2,16 @@ import { useMemo } from 'react';
 import { useStore } from '../store';
 import { useAllAssets } from '../data/useAssets';
 import { ASSET_CATEGORIES } from '../lib/assets/categories';
-import { countWithin, nearestByCategory, DEFAULT_RADII_M } from '../lib/assets/nearest';
-import { formatNumber } from '../lib/core/format';
+import { countWithin, nearestByCategory } from '../lib/assets/nearest';
+import { DEFAULT_RADII_M } from '../lib/core/geo';
+import { formatDistance, formatRadius } from '../lib/core/format';
 
-const fmtDistance = (m: number) => (m < 1000 ? `${Math.round(m / 10) * 10} m` : `${formatNumber(m / 1000, 1)} km`);
 
 /** Assets nearest a searched postcode or a picked point, by category, with straight-line distances. */
 export function NearHere() {
   const point = useStore((s) => s.nearPoint);
-  const picking = useStore((s) => s.pickingNear);
-  const setPicking = useStore((s) => s.setPickingNear);
+  const picking = useStore((s) => s.tool?.kind === 'pick-point');
+  const setTool = useStore((s) => s.setTool);
   const setNear = useStore((s) => s.setNearPoint);
   const setSelected = useStore((s) => s.setSelectedAsset);
   const all = useAllAssets();
@@ -26,7 +26,7 @@ export function NearHere() {
     <section className="near-here" aria-labelledby="near-title">
       <h2 id="near-title">Near here</h2>
       <div className="button-row">
-        <button type="button" aria-pressed={picking} onClick={() => setPicking(!picking)}>
+        <button type="button" aria-pressed={picking} onClick={() => setTool(picking ? null : { kind: 'pick-point' })}>
           Pick a point on the map
         </button>
         {point ? (
@@ -49,7 +49,7 @@ export function NearHere() {
                 <th scope="col">Category</th>
                 {result.within.radiiMetres.map((r) => (
                   <th scope="col" key={r}>
-                    within {r >= 1000 ? `${r / 1000} km` : `${r} m`}
+                    within {formatRadius(r)}
                   </th>
                 ))}
               </tr>
@@ -75,7 +75,7 @@ export function NearHere() {
                       <button type="button" className="link-button" onClick={() => setSelected(asset.id)}>
                         {asset.name}
                       </button>{' '}
-                      <span className="distance">{fmtDistance(distanceM)}</span>
+                      <span className="distance">{formatDistance(distanceM)}</span>
                       <span className="sub block">
                         {asset.address} {asset.postcode}
                         {asset.inBorough ? '' : ' · outside the borough'}

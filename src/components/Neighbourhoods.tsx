@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore, EMPTY_DRAFT } from '../store';
+import { useStore } from '../store';
 import { useCustomAreas } from '../data/usePlaces';
 import { formatNumber } from '../lib/core/format';
 import { pcns } from '../lib/health/practices';
@@ -9,9 +9,13 @@ export function Neighbourhoods() {
   const bundle = useStore((s) => s.bundle)!;
   const draft = useStore((s) => s.draft);
   const setDraft = useStore((s) => s.setDraft);
+  const tool = useStore((s) => s.tool);
+  const setTool = useStore((s) => s.setTool);
+  const picking = tool?.kind === 'pick-areas';
+  const drawing = tool?.kind === 'draw-area' ? tool : null;
   const toggle = useStore((s) => s.toggleDraftLsoa);
-  const addToCompare = useStore((s) => s.addToCompare);
-  const compare = useStore((s) => s.compare);
+  const addToComparison = useStore((s) => s.addToComparison);
+  const compare = useStore((s) => s.comparison);
   const saveCustom = useStore((s) => s.saveCustom);
   const renameCustom = useStore((s) => s.renameCustom);
   const deleteCustom = useStore((s) => s.deleteCustom);
@@ -25,11 +29,13 @@ export function Neighbourhoods() {
 
   const startPicking = () => {
     useStore.getState().setShare({ geography: 'lsoa', view: 'map' });
-    setDraft({ ...(draft ?? EMPTY_DRAFT), picking: !draft?.picking, drawing: false });
+    setDraft(draft ?? { lsoas: [] });
+    setTool(picking ? null : { kind: 'pick-areas' });
   };
   const startDrawing = () => {
     useStore.getState().setShare({ geography: 'lsoa', view: 'map' });
-    setDraft({ ...(draft ?? EMPTY_DRAFT), drawing: true, picking: false, points: [] });
+    setDraft(draft ?? { lsoas: [] });
+    setTool({ kind: 'draw-area', points: [] });
     setStatus('Drawing: click the map to add corners; double-click or press “Finish drawing” to close the shape.');
   };
   const save = () => {
@@ -40,6 +46,7 @@ export function Neighbourhoods() {
       setChoice(`custom:${id}`);
       setStatus(`Saved “${name.trim()}” (${draft.lsoas.length} LSOAs). Add it to the comparison when ready.`);
       setDraft(null);
+      setTool(null);
       setName('');
     }
   };
@@ -76,32 +83,32 @@ export function Neighbourhoods() {
         </select>
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => addToCompare(choice)} disabled={compare.includes(choice)}>
+        <button type="button" onClick={() => addToComparison(choice)} disabled={compare.includes(choice)}>
           Add to comparison
         </button>
-        <button type="button" onClick={() => useStore.getState().setShare({ view: 'compare' })}>
+        <button type="button" onClick={() => useStore.getState().setShare({ view: 'comparison' })}>
           Open comparison ({compare.length})
         </button>
       </div>
 
       <h3>Build a neighbourhood</h3>
       <div className="button-row">
-        <button type="button" aria-pressed={!!draft?.picking} onClick={startPicking}>
+        <button type="button" aria-pressed={picking} onClick={startPicking}>
           Pick LSOAs on the map
         </button>
-        <button type="button" aria-pressed={!!draft?.drawing} onClick={startDrawing}>
+        <button type="button" aria-pressed={!!drawing} onClick={startDrawing}>
           Draw an area
         </button>
       </div>
-      {draft?.drawing ? (
+      {drawing ? (
         <div className="button-row">
-          <button type="button" onClick={() => window.dispatchEvent(new Event('nhe:finish-drawing'))}>
+          <button type="button" onClick={() => void useStore.getState().finishTool()}>
             Finish drawing
           </button>
-          <button type="button" onClick={() => setDraft({ ...draft, points: draft.points.slice(0, -1) })} disabled={!draft.points.length}>
+          <button type="button" onClick={() => useStore.getState().undoToolPoint()} disabled={!drawing.points.length}>
             Undo last point
           </button>
-          <button type="button" onClick={() => setDraft({ ...draft, drawing: false, points: [] })}>
+          <button type="button" onClick={() => setTool(null)}>
             Cancel drawing
           </button>
         </div>
@@ -132,7 +139,13 @@ export function Neighbourhoods() {
           Save neighbourhood
         </button>
         {draft ? (
-          <button type="button" onClick={() => setDraft(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(null);
+              setTool(null);
+            }}
+          >
             Clear selection
           </button>
         ) : null}

@@ -1,11 +1,11 @@
 import { useStore } from '../store';
 import { usePracticeIndicator } from '../data/usePractices';
 import { CATEGORY_STYLE, type Category } from '../lib/indicators/benchmark';
-import { PRACTICE_GLYPH } from '../lib/health/practices';
+import { PRACTICE_GLYPH } from '../ui/icons';
 
 /** Legend for the GP practice symbols: comparison categories in words, with shape and colour. */
 export function PracticeLegend() {
-  const on = useStore((s) => s.layers.includes('gp'));
+  const on = useStore((s) => s.layers.includes('qof'));
   const ind = usePracticeIndicator();
   if (!on || !ind) return null;
   const cats: Category[] = ind.polarity === 'NoJudgement' ? ['Lower', 'Similar', 'Higher', 'NotCompared'] : ['Better', 'Similar', 'Worse', 'NotCompared'];

@@ -33,7 +33,7 @@ export function PracticeProfile() {
         Values are as published by NHS England for the practice’s registered patients (not modelled).
       </p>
       <div className="button-row">
-        <button type="button" onClick={() => useStore.getState().addToCompare(`pcn:${p.pcnCode}`)}>
+        <button type="button" onClick={() => useStore.getState().addToComparison(`pcn:${p.pcnCode}`)}>
           Add to comparison<span className="visually-hidden">: {p.pcnName}</span>
         </button>
         <span className="sub">(adds its primary care network, {p.pcnName})</span>

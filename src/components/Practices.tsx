@@ -5,7 +5,7 @@ import { formatValue } from '../lib/core/format';
 
 /** The GP practice layer switch and the practice list (the keyboard route to every practice). */
 export function Practices() {
-  const on = useStore((s) => s.layers.includes('gp'));
+  const on = useStore((s) => s.layers.includes('qof'));
   const toggleLayer = useStore((s) => s.toggleLayer);
   const setShare = useStore((s) => s.setShare);
   const selected = useStore((s) => s.practice);
@@ -16,8 +16,8 @@ export function Practices() {
     <section className="practices" aria-labelledby="practices-title">
       <h2 id="practices-title">GP practices</h2>
       <div className="field checkbox">
-        <input id="layer-gp" type="checkbox" checked={on} onChange={(e) => toggleLayer('gp', e.target.checked)} />
-        <label htmlFor="layer-gp">GP practices (QOF)</label>
+        <input id="layer-qof" type="checkbox" checked={on} onChange={(e) => toggleLayer('qof', e.target.checked)} />
+        <label htmlFor="layer-qof">GP practices (QOF)</label>
       </div>
       <p className="sub">
         {pv.ind.label}, {pv.ind.qof?.year}: each practice’s recorded prevalence against England ({formatValue(pv.ind.england?.value, pv.ind)}), 95% interval. Symbols sized by list

@@ -10,7 +10,7 @@ const KIND_LABEL: Record<SearchItem['kind'], string> = { ward: 'Ward', lsoa: 'LS
 /** Combobox: areas by name or code, places, and postcodes (Code-Point Open, loaded on first use). */
 export function SearchBox() {
   const bundle = useStore((s) => s.bundle)!;
-  const places = useStore((s) => s.places);
+  const places = useStore((s) => s.gazetteer);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchItem[]>([]);
   const [active, setActive] = useState(-1);
@@ -72,7 +72,7 @@ export function SearchBox() {
       st.setPostcodeHit({ postcode: item.code, lon, lat, lsoa, ward, msoa });
       const idx = { lsoa, ward, msoa }[st.geography];
       if (idx >= 0) st.selectArea(st.geography, bundle.areas[st.geography].codes[idx], false);
-      st.flyTo({ center: [lon, lat], zoom: 14 });
+      st.flyTo([lon, lat], 14);
       st.setNearPoint({ lon, lat, label: item.code });
       setStatus(`${item.code} selected.`);
     } else if (item.kind === 'place') {
@@ -80,7 +80,7 @@ export function SearchBox() {
       st.setPostcodeHit(null);
       const idx = st.geography === 'lsoa' ? p.lsoa : st.geography === 'ward' ? p.ward : p.lsoa >= 0 ? bundle.lsoaLinks.msoa[p.lsoa] : -1;
       if (idx >= 0) st.selectArea(st.geography, bundle.areas[st.geography].codes[idx], false);
-      st.flyTo({ center: [p.lon, p.lat], zoom: 13 });
+      st.flyTo([p.lon, p.lat], 13);
       setStatus(`${p.name} selected.`);
     } else {
       st.setPostcodeHit(null);

@@ -4,9 +4,10 @@ import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { fileTooLarge, normalisePostcode } from '../lib/core/text';
-import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, appraisalCsv, siteGeoJson, formatDistance, RESIDENTS_NOTE, SITE_TOO_LARGE_ADVICE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
-import { encodeSite, parseRadii } from '../lib/site/link';
-import { formatNumber, formatValue } from '../lib/core/format';
+import { parseSiteGeoJson, siteFromPoint, appraisalCsv, siteGeoJson, RESIDENTS_NOTE, SITE_TOO_LARGE_ADVICE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
+import { encodeSite } from '../lib/site/link';
+import { parseRadii } from '../lib/core/geo';
+import { formatDistance, formatNumber, formatValue } from '../lib/core/format';
 import { comparisonWords } from '../lib/places/comparison';
 import { CategoryBadge } from './CategoryBadge';
 import { ASSET_CATEGORIES } from '../lib/assets/categories';
@@ -22,8 +23,10 @@ const SECTIONS: { title: string; ids: string[] }[] = [
 export default function SiteAppraisalPanel() {
   const bundle = useStore((s) => s.bundle)!;
   const setShare = useStore((s) => s.setShare);
-  const siteTool = useStore((s) => s.siteTool);
-  const setSiteTool = useStore((s) => s.setSiteTool);
+  const tool = useStore((s) => s.tool);
+  const setTool = useStore((s) => s.setTool);
+  const finishTool = useStore((s) => s.finishTool);
+  const undoToolPoint = useStore((s) => s.undoToolPoint);
   const rings = useStore((s) => s.rings);
   const [postcode, setPostcode] = useState('');
   const [ringText, setRingText] = useState(rings.join(', '));
@@ -40,7 +43,7 @@ export default function SiteAppraisalPanel() {
   const setSite = (g: ReturnType<typeof siteFromPoint>, note: string) => {
     setShare({ site: encodeSite(g), view: 'map' });
     setMsg(note);
-    useStore.getState().flyTo({ center: [g.centroid[0], g.centroid[1]], zoom: 13.5 });
+    useStore.getState().flyTo([g.centroid[0], g.centroid[1]], 13.5);
   };
 
   async function byPostcode() {
@@ -73,33 +76,28 @@ export default function SiteAppraisalPanel() {
             </div>
           </div>
           <div className="button-row">
-            <button type="button" aria-pressed={siteTool?.mode === 'pin'} onClick={() => setSiteTool(siteTool?.mode === 'pin' ? null : { mode: 'pin', points: [] })}>
+            <button type="button" aria-pressed={tool?.kind === 'site-pin'} onClick={() => setTool(tool?.kind === 'site-pin' ? null : { kind: 'site-pin' })}>
               Drop a pin
             </button>
-            <button type="button" aria-pressed={siteTool?.mode === 'draw'} onClick={() => setSiteTool(siteTool?.mode === 'draw' ? null : { mode: 'draw', points: [] })}>
+            <button type="button" aria-pressed={tool?.kind === 'site-boundary'} onClick={() => setTool(tool?.kind === 'site-boundary' ? null : { kind: 'site-boundary', points: [] })}>
               Draw site boundary
             </button>
           </div>
-          {siteTool?.mode === 'pin' ? <p className="sub">Click the map where the site is.</p> : null}
-          {siteTool?.mode === 'draw' ? (
+          {tool?.kind === 'site-pin' ? <p className="sub">Click the map where the site is.</p> : null}
+          {tool?.kind === 'site-boundary' ? (
             <div>
-              <p className="sub">Click the map to add corners ({siteTool.points.length} so far); double-click or “Finish boundary” to close it.</p>
+              <p className="sub">Click the map to add corners ({tool.points.length} so far); double-click or “Finish boundary” to close it.</p>
               <div className="button-row">
                 <button
                   type="button"
                   onClick={() => {
-                    if (siteTool.points.length < 3) return setMsg('A boundary needs at least three corners.');
-                    try {
-                      setSite(siteFromPolygon(siteTool.points), 'Site boundary drawn.');
-                      setSiteTool(null);
-                    } catch (e) {
-                      setMsg(`That boundary cannot be used: ${(e as Error).message}`);
-                    }
+                    if (tool.points.length < 3) return setMsg('A boundary needs at least three corners.');
+                    void finishTool().then((note) => note && setMsg(note));
                   }}
                 >
                   Finish boundary
                 </button>
-                <button type="button" disabled={!siteTool.points.length} onClick={() => setSiteTool({ ...siteTool, points: siteTool.points.slice(0, -1) })}>
+                <button type="button" disabled={!tool.points.length} onClick={undoToolPoint}>
                   Undo last corner
                 </button>
               </div>
@@ -320,7 +318,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
 
 /** One-page screening summary: the map (with its legend) as an image, then the tables; print or save as PDF. */
 function printSummary() {
-  window.dispatchEvent(new Event('nhe:capture-map'));
+  useStore.getState().requestMapImage();
   document.body.classList.add('printing-site');
   const done = () => {
     document.body.classList.remove('printing-site');
@@ -332,6 +330,6 @@ function printSummary() {
 }
 
 function SummaryImage() {
-  const src = useStore((s) => s.siteMapImage);
+  const src = useStore((s) => s.mapImage);
   return src ? <img className="print-only site-map-image" src={src} alt="Map of the site and its catchment rings, with legend" /> : null;
 }

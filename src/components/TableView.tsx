@@ -88,7 +88,7 @@ export function TableView() {
             {header('value', 'Value')}
             {header('rank', 'Rank')}
             <th scope="col">Compared with England</th>
-            <th scope="col">{mode === 'compare' ? 'Map category' : 'Map class'}</th>
+            <th scope="col">{mode === 'benchmark' ? 'Map category' : 'Map class'}</th>
           </tr>
         </thead>
         <tbody>

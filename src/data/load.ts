@@ -1,4 +1,4 @@
-import type { IndicatorBundle, PlaceEntry, PostcodeIndex } from '../lib/core/types';
+import type { IndicatorBundle, GazetteerEntry, PostcodeIndex } from '../lib/core/types';
 import type { Asset } from '../lib/assets/categories';
 
 /** Where the built data lives, relative to the page (works from any base path). */
@@ -11,7 +11,7 @@ async function getJson<T>(file: string): Promise<T> {
 }
 
 export const loadBundle = () => getJson<IndicatorBundle>('indicators.json');
-export const loadPlaces = () => getJson<PlaceEntry[]>('places.json');
+export const loadPlaces = () => getJson<GazetteerEntry[]>('places.json');
 export const loadAssets = () => getJson<Asset[]>('assets.json');
 
 let postcodes: Promise<PostcodeIndex> | null = null;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useStore, customAreas } from '../store';
+import { useStore } from '../store';
+import { customAreas } from '../lib/share/validate';
 import { resolvePlace, type ResolvedPlace } from '../lib/places/comparison';
 import type { CustomArea } from '../lib/places/keys';
 
@@ -12,7 +13,7 @@ export function useCustomAreas(): CustomArea[] {
 /** The places in the comparison, resolved; unknown ones are skipped. */
 export function useComparePlaces(): ResolvedPlace[] {
   const bundle = useStore((s) => s.bundle);
-  const compare = useStore((s) => s.compare);
+  const compare = useStore((s) => s.comparison);
   const customs = useCustomAreas();
   return useMemo(() => {
     if (!bundle) return [];

@@ -37,7 +37,7 @@ describe('health conditions compared with England', () => {
     const den = Number(row[qofHeader.indexOf('hyp_denominator')]);
     const ci = wilsonInterval(reg, den)!;
     s = await suite.session();
-    await openApp(s, 'ind=qof_hyp&layers=gp');
+    await openApp(s, 'ind=qof_hyp&layers=qof');
     await s.page.locator('.practice-symbol[data-practice="A81001"]').click();
     const prof = s.page.getByRole('region', { name: 'Practice profile' });
     await prof.waitFor();

@@ -1,7 +1,7 @@
 /** Straight-line distances from a point to community assets. Pure. */
 import { ASSET_CATEGORY_IDS, type AssetCategory } from './categories';
 
-import { EARTH_RADIUS_M, haversineMetres, type LonLat } from '../core/geo';
+import { DEFAULT_RADII_M, EARTH_RADIUS_M, haversineMetres, type LonLat } from '../core/geo';
 
 const RAD = Math.PI / 180;
 
@@ -66,7 +66,6 @@ export function nearestDistance<T extends Locatable>(point: Readonly<LonLat>, as
   return best;
 }
 
-export const DEFAULT_RADII_M: readonly number[] = [400, 800, 1200];
 
 export interface WithinCounts {
   radiiMetres: number[];

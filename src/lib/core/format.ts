@@ -21,3 +21,14 @@ export function formatValue(value: number | null | undefined, meta: Pick<Indicat
   if (s === 'No data') return s;
   return meta.unit === '%' ? `${s}%` : s;
 }
+
+/** A straight-line distance as people read it: metres to the nearest 10 below 1 km, else km to one decimal. */
+export function formatDistance(m: number): string {
+  const tens = Math.round(m / 10) * 10;
+  return tens < 1000 ? `${tens} m` : `${formatNumber(m / 1000, 1)} km`;
+}
+
+/** A catchment radius: "400 m", "1.2 km". */
+export function formatRadius(r: number): string {
+  return r >= 1000 ? `${r / 1000} km` : `${r} m`;
+}

@@ -20,3 +20,16 @@ export function haversineMetres(a: Readonly<LonLat>, b: Readonly<LonLat>): numbe
 export function haversineKm(a: Readonly<LonLat>, b: Readonly<LonLat>): number {
   return haversineMetres(a, b) / 1000;
 }
+
+/** Straight-line distances people walk in about 5, 10 and 15 minutes: the default catchment rings everywhere. */
+export const DEFAULT_RADII_M: readonly number[] = [400, 800, 1200];
+
+/** "400, 800 1200" -> [400, 800, 1200]: one to five distances from 50 to 5,000 m, rounded, sorted, distinct; null otherwise. */
+export function parseRadii(raw: string): number[] | null {
+  const xs = raw
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (!xs.length || xs.length > 5 || xs.some((x) => !Number.isFinite(x) || x < 50 || x > 5000)) return null;
+  return [...new Set(xs.map((x) => Math.round(x)))].sort((a, b) => a - b);
+}

@@ -2,7 +2,9 @@
 
 export type Polarity = 'HighIsGood' | 'LowIsGood' | 'NoJudgement';
 export type GeographyId = 'lsoa' | 'ward' | 'msoa';
-export const GEOGRAPHIES: readonly GeographyId[] = ['ward', 'lsoa', 'msoa'] as const;
+export const GEOGRAPHY_IDS: readonly GeographyId[] = ['ward', 'lsoa', 'msoa'] as const;
+/** The short name people know each geography by. */
+export const GEOGRAPHY_LABEL: Readonly<Record<GeographyId, string>> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA' };
 
 /** How an indicator is built up from LSOAs, and so how it can be compared with England. */
 export type IndicatorKind =
@@ -122,7 +124,8 @@ export interface AreaList {
   label: [number, number][];
 }
 
-export interface PlaceEntry {
+/** A town, village or suburb from the gazetteer, for search and map labels. */
+export interface GazetteerEntry {
   name: string;
   type: string;
   lon: number;

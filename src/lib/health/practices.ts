@@ -35,17 +35,3 @@ export function pooledPractices(group: PracticeRecord[], ind: IndicatorRecord): 
   return proportionValue(ind, n, d, `Pooled from ${group.length} practices: registers and list sizes summed.`);
 }
 
-/** A text glyph per category, so the practice symbols do not rely on colour alone. */
-export const PRACTICE_GLYPH: Record<import('../indicators/benchmark').Category, string> = {
-  Better: '✓',
-  Similar: '=',
-  Worse: '!',
-  Lower: '▼',
-  Higher: '▲',
-  NotCompared: '–',
-};
-
-/** Symbol diameter in pixels from list size (area proportional to list size). */
-export function practiceSymbolSize(listSize: number, maxList: number): number {
-  return Math.round(14 + 18 * Math.sqrt(Math.max(0, listSize) / Math.max(1, maxList)));
-}

@@ -67,7 +67,7 @@ export function buildChoropleth(
     for (const c of codes) fills[c] = null;
     return { fills, labels, legend: [{ color: null, label: 'No data' }], title: `${ind.label} is not available for this geography` };
   }
-  const useDeciles = (mode === 'compare' && ind.compare === 'decile') || ind.kind === 'decile';
+  const useDeciles = (mode === 'benchmark' && ind.compare === 'decile') || ind.kind === 'decile';
   if (useDeciles) {
     const deciles = ind.kind === 'decile' ? d.values : d.deciles ?? [];
     codes.forEach((c, i) => {
@@ -79,7 +79,7 @@ export function buildChoropleth(
     legend.push({ color: null, label: 'No data' });
     return { fills, labels, legend, title: 'National deprivation decile (1 = most deprived 10% of LSOAs in England)' };
   }
-  if (mode === 'compare' && ind.compare === 'interval') {
+  if (mode === 'benchmark' && ind.compare === 'interval') {
     const used = new Set<Category>();
     codes.forEach((c, i) => {
       const cat = areaCategory(ind, geo, i);

@@ -1,4 +1,5 @@
 import { ckmeans } from 'simple-statistics';
+import { scaleQuantile, scaleThreshold } from 'd3-scale';
 
 /**
  * Five-class breaks. A break list has the lower bound of classes 2..n, so a value v is in
@@ -15,13 +16,14 @@ function finite(values: (number | null)[]): number[] {
 export function quantileBreaks(values: (number | null)[], classes = CLASS_COUNT): number[] {
   const v = finite(values);
   if (v.length === 0) return [];
+  // d3's quantile scale: its thresholds are the type-7 quantiles at 1/n … (n−1)/n.
+  const qs = scaleQuantile<number>()
+    .domain(v)
+    .range(Array.from({ length: classes }, (_, i) => i))
+    .quantiles();
   const out: number[] = [];
-  for (let k = 1; k < classes; k++) {
-    const h = (v.length - 1) * (k / classes);
-    const lo = Math.floor(h);
-    const q = v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (h - lo);
-    if (q > v[0] && (out.length === 0 || q > out[out.length - 1])) out.push(q);
-  }
+  // Ties collapse classes: keep only thresholds above the minimum and above the previous one.
+  for (const q of qs) if (q > v[0] && (out.length === 0 || q > out[out.length - 1])) out.push(q);
   return out;
 }
 
@@ -36,9 +38,10 @@ export function jenksBreaks(values: (number | null)[], classes = CLASS_COUNT): n
 
 export function classOf(value: number | null | undefined, breaks: number[]): number | null {
   if (value == null || !Number.isFinite(value)) return null;
-  let i = 0;
-  while (i < breaks.length && value >= breaks[i]) i++;
-  return i;
+  // A value equal to a break starts the class above it (d3's threshold scale bisects right).
+  return scaleThreshold<number, number>()
+    .domain(breaks)
+    .range(Array.from({ length: breaks.length + 1 }, (_, i) => i))(value);
 }
 
 /** Class ranges for a legend: [min, max] of each class from the data's extent and the breaks. */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../core/types';
+import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../core/types';
 import { parsePlaceKey, type CustomArea } from './keys';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from '../indicators/value';
 import { CATEGORY_STYLE } from '../indicators/benchmark';
@@ -19,7 +19,6 @@ export interface ResolvedPlace {
   direct?: (ind: IndicatorRecord) => PlaceValue | null;
 }
 
-const GEO_LABEL: Record<GeographyId, string> = { ward: 'Ward', lsoa: 'LSOA', msoa: 'MSOA' };
 
 export function resolvePlace(bundle: IndicatorBundle, key: string, customs: CustomArea[]): ResolvedPlace | null {
   const ref = parsePlaceKey(key);
@@ -36,7 +35,7 @@ export function resolvePlace(bundle: IndicatorBundle, key: string, customs: Cust
       return {
         key,
         name: a.names[index],
-        kindLabel: GEO_LABEL[ref.kind],
+        kindLabel: GEOGRAPHY_LABEL[ref.kind],
         detail: `${ref.id}${a.aliases[index] ? ` · ${a.aliases[index]}` : ''} · ${a.residents[index].toLocaleString('en-GB')} residents${ref.kind === 'ward' ? ' (estimated)' : ''}`,
         area: { geography: ref.kind, index },
       };

@@ -4,7 +4,7 @@
  */
 export type PlaceKind = 'ward' | 'lsoa' | 'msoa' | 'preset' | 'custom' | 'pcn';
 export const PLACE_KINDS: readonly PlaceKind[] = ['ward', 'lsoa', 'msoa', 'preset', 'custom', 'pcn'];
-export const MAX_COMPARE = 6;
+export const MAX_COMPARISON = 6;
 
 export interface PlaceRef {
   kind: PlaceKind;

@@ -1,10 +1,17 @@
-import type { GeographyId } from '../core/types';
+import { GEOGRAPHY_IDS, type GeographyId } from '../core/types';
 import type { ClassMethod } from '../indicators/classify';
-import { parsePlaceKey, MAX_COMPARE } from '../places/keys';
+import { parsePlaceKey, MAX_COMPARISON } from '../places/keys';
+import { DEFAULT_RADII_M, parseRadii } from '../core/geo';
+import { ASSET_CATEGORY_IDS, type AssetCategory } from '../assets/categories';
 
-/** Everything a user would share. The URL owns it; one serialise/parse pair. */
-export type MapMode = 'value' | 'compare';
-export type ViewMode = 'map' | 'table' | 'compare';
+/** Everything a user would share. The URL owns it through one serialise/parse pair (here) and one validateShare. */
+/** What the map colours areas by: their value, or their benchmark (compared with England). */
+export type MapMode = 'value' | 'benchmark';
+/** What the main area shows: the map, the table of areas, or the comparison of places. */
+export type ViewMode = 'map' | 'table' | 'comparison';
+/** Point layers: the QOF practice layer ('qof') and the community asset categories; never the same id. */
+export type MapLayerId = 'qof' | AssetCategory;
+export const MAP_LAYER_IDS: readonly MapLayerId[] = ['qof', ...ASSET_CATEGORY_IDS];
 
 export interface ShareState {
   geography: GeographyId;
@@ -15,17 +22,37 @@ export interface ShareState {
   basemap: boolean;
   view: ViewMode;
   /** Places in the comparison, as "kind:id" keys. */
-  compare: string[];
-  /** Custom neighbourhoods as "bits.name" (see places.ts); their ids are n1, n2… in order. */
+  comparison: string[];
+  /** Custom neighbourhoods as "bits.name" (see places/keys.ts); their ids are n1, n2… in order. */
   custom: string[];
-  /** Point layers switched on (e.g. "gp" for GP practices (QOF), asset categories). */
-  layers: string[];
+  /** Point layers switched on. */
+  layers: MapLayerId[];
+  /** Closed libraries drawn too (kept for history). */
+  showClosed: boolean;
   /** Selected GP practice (ODS code). */
   practice: string | null;
-  /** Site being appraised, encoded by siteUrl.ts; and its ring distances in metres. */
+  /** Site being appraised, encoded by site/link.ts; and its ring distances in metres. */
   site: string | null;
   rings: number[];
 }
+
+/** The shareable fields, listed once: the store copies exactly these into the URL. */
+export const SHARE_FIELDS = [
+  'geography',
+  'indicator',
+  'mode',
+  'classes',
+  'selected',
+  'basemap',
+  'view',
+  'comparison',
+  'custom',
+  'layers',
+  'showClosed',
+  'practice',
+  'site',
+  'rings',
+] as const satisfies readonly (keyof ShareState)[];
 
 export const DEFAULT_SHARE_STATE: ShareState = {
   geography: 'ward',
@@ -35,33 +62,46 @@ export const DEFAULT_SHARE_STATE: ShareState = {
   selected: null,
   basemap: false,
   view: 'map',
-  compare: [],
+  comparison: [],
   custom: [],
   layers: [],
+  showClosed: false,
   practice: null,
   site: null,
-  rings: [400, 800, 1200],
+  rings: [...DEFAULT_RADII_M],
 };
 
-const GEOS: GeographyId[] = ['ward', 'lsoa', 'msoa'];
+/** The fields of a state object that are shareable, and nothing else. */
+export function pickShare(s: ShareState): ShareState {
+  const out = {} as Record<string, unknown>;
+  for (const k of SHARE_FIELDS) out[k] = s[k];
+  return out as unknown as ShareState;
+}
+
 const CODE = /^[EWSN]\d{8}$/;
+// Tokens in links: kept stable so links shared before the internal names changed still open.
+export const MODE_TOKEN: Readonly<Record<MapMode, string>> = { value: 'value', benchmark: 'compare' };
+const VIEW_TOKEN: Record<ViewMode, string> = { map: 'map', table: 'table', comparison: 'compare' };
+const CLOSED_TOKEN = 'closed';
+const MAX_CUSTOM = 20;
 
 export function serialise(s: ShareState): string {
   const p = new URLSearchParams();
   p.set('geo', s.geography);
   p.set('ind', s.indicator);
-  if (s.mode !== 'value') p.set('mode', s.mode);
+  if (s.mode !== 'value') p.set('mode', MODE_TOKEN[s.mode]);
   if (s.classes !== 'quantile') p.set('classes', s.classes);
   if (s.selected) p.set('area', s.selected);
   if (s.basemap) p.set('basemap', 'streets');
-  if (s.view !== 'map') p.set('view', s.view);
-  if (s.compare.length) p.set('cmp', s.compare.join(','));
+  if (s.view !== 'map') p.set('view', VIEW_TOKEN[s.view]);
+  if (s.comparison.length) p.set('cmp', s.comparison.join(','));
   for (const c of s.custom) p.append('nb', c);
-  if (s.layers.length) p.set('layers', s.layers.join(','));
+  const layers: string[] = [...s.layers, ...(s.showClosed ? [CLOSED_TOKEN] : [])];
+  if (layers.length) p.set('layers', layers.join(','));
   if (s.practice) p.set('practice', s.practice);
   if (s.site) {
     p.set('site', s.site);
-    if (s.rings.join(',') !== '400,800,1200') p.set('rings', s.rings.join(','));
+    if (s.rings.join(',') !== DEFAULT_RADII_M.join(',')) p.set('rings', s.rings.join(','));
   }
   return p.toString();
 }
@@ -72,15 +112,21 @@ export interface ParseResult {
   warnings: string[];
 }
 
-/** Parse a query string. Unknown or malformed values fall back to defaults with a warning, never throw. */
+export const tokenOf = <T extends string>(table: Readonly<Record<T, string>>, token: string): T | undefined =>
+  (Object.keys(table) as T[]).find((k) => table[k] === token);
+
+/**
+ * Parse a query string: its syntax only (validateShare checks it against the data).
+ * Unknown or malformed values fall back to defaults with a warning, never throw.
+ */
 export function parse(query: string, knownIndicators: ReadonlySet<string>, defaults: ShareState = DEFAULT_SHARE_STATE): ParseResult {
   const p = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
   const warnings: string[] = [];
   const state: ShareState = { ...defaults };
   const geo = p.get('geo');
   if (geo !== null) {
-    if ((GEOS as string[]).includes(geo)) state.geography = geo as GeographyId;
-    else warnings.push(`Unknown geography "${geo}" in the link was ignored.`);
+    if ((GEOGRAPHY_IDS as readonly string[]).includes(geo)) state.geography = geo as GeographyId;
+    else warnings.push(`Unknown geography "${geo.slice(0, 20)}" in the link was ignored.`);
   }
   const ind = p.get('ind');
   if (ind !== null) {
@@ -89,13 +135,14 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   const mode = p.get('mode');
   if (mode !== null) {
-    if (mode === 'compare' || mode === 'value') state.mode = mode;
-    else warnings.push(`Unknown map mode "${mode}" in the link was ignored.`);
+    const m = tokenOf(MODE_TOKEN, mode);
+    if (m) state.mode = m;
+    else warnings.push(`Unknown map mode "${mode.slice(0, 20)}" in the link was ignored.`);
   }
   const classes = p.get('classes');
   if (classes !== null) {
     if (classes === 'jenks' || classes === 'quantile') state.classes = classes;
-    else warnings.push(`Unknown classification "${classes}" in the link was ignored.`);
+    else warnings.push(`Unknown classification "${classes.slice(0, 20)}" in the link was ignored.`);
   }
   const area = p.get('area');
   if (area !== null) {
@@ -104,20 +151,21 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   if (p.has('basemap')) state.basemap = p.get('basemap') === 'streets';
   const view = p.get('view');
-  if (view === 'table' || view === 'compare') state.view = view;
+  if (view !== null) state.view = tokenOf(VIEW_TOKEN, view) ?? state.view;
   const cmp = p.get('cmp');
   if (cmp) {
     const keys = cmp.split(',').filter(Boolean);
     const good = keys.filter((k) => parsePlaceKey(k));
     if (good.length < keys.length) warnings.push(`${keys.length - good.length} place(s) in the link's comparison were not understood and were ignored.`);
-    state.compare = [...new Set(good)].slice(0, MAX_COMPARE);
+    state.comparison = [...new Set(good)].slice(0, MAX_COMPARISON);
   }
-  state.custom = p.getAll('nb').slice(0, 20);
+  if (p.has('nb')) state.custom = p.getAll('nb').slice(0, MAX_CUSTOM);
   const layers = p.get('layers');
   if (layers) {
-    const ls = layers.split(',').filter(Boolean);
-    state.layers = [...new Set(ls.filter((l) => /^[a-z_]{1,24}$/.test(l)))].slice(0, 12);
-    if (state.layers.length < ls.length) warnings.push('Some map layers in the link were not understood and were ignored.');
+    const ls = [...new Set(layers.split(',').filter(Boolean))];
+    state.showClosed = ls.includes(CLOSED_TOKEN);
+    state.layers = MAP_LAYER_IDS.filter((id) => ls.includes(id));
+    if (state.layers.length + (state.showClosed ? 1 : 0) < ls.length) warnings.push('Some map layers in the link were not understood and were ignored.');
   }
   const site = p.get('site');
   if (site !== null) {
@@ -126,8 +174,8 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   const rings = p.get('rings');
   if (rings !== null) {
-    const xs = rings.split(',').map(Number);
-    if (xs.length >= 1 && xs.length <= 5 && xs.every((x) => Number.isFinite(x) && x >= 50 && x <= 5000)) state.rings = [...new Set(xs)].sort((a, b) => a - b);
+    const r = parseRadii(rings);
+    if (r) state.rings = r;
     else warnings.push('The ring distances in the link were not understood; the defaults (400, 800, 1,200 m) are used.');
   }
   const practice = p.get('practice');

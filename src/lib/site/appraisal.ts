@@ -15,7 +15,8 @@ import { weightedSum, type Part } from '../indicators/aggregate';
 import { poolParts, type PlaceValue } from '../indicators/value';
 import { comparisonWords } from '../places/comparison';
 import { detectCrs, forEachPosition, toWgs84 } from './crs';
-import type { LonLat } from '../core/geo';
+import { DEFAULT_RADII_M, type LonLat } from '../core/geo';
+import { formatDistance } from '../core/format';
 import { UPLOAD_LIMIT_BYTES, textTooLarge } from '../core/text';
 import { categoryDef, inUk, type Asset, type AssetCategory } from '../assets/categories';
 import { haversineMetres } from '../core/geo';
@@ -322,7 +323,6 @@ export interface Catchment {
   geometry: Polygon | MultiPolygon;
 }
 
-export const DEFAULT_RADII: readonly number[] = [400, 800, 1200];
 /** Buffer segments per quarter circle (64 per circle: area within 0.2% of a true circle). */
 const BUFFER_STEPS = 16;
 
@@ -352,7 +352,7 @@ function bufferGeometry(g: Point | Polygon | MultiPolygon, metres: number): Poly
  * hundreds of metres is slow (seconds for an LSOA-sized boundary) while small steps are quick.
  * Each step is simplified by about half a metre; areas agree with a direct buffer to within 0.1%.
  */
-export function catchments(site: SiteGeometry, radiiMetres: readonly number[] = DEFAULT_RADII): Catchment[] {
+export function catchments(site: SiteGeometry, radiiMetres: readonly number[] = DEFAULT_RADII_M): Catchment[] {
   for (const radius of radiiMetres)
     if (!Number.isFinite(radius) || radius < 0) throw new RangeError(`catchments: radius must be a finite number of metres ≥ 0 (got ${radius}).`);
   const made = new Map<number, Polygon | MultiPolygon>();
@@ -629,7 +629,7 @@ export function appraise(
   bundle: IndicatorBundle,
   lsoaGeo: FeatureCollection,
   site: SiteGeometry,
-  radii: readonly number[] = DEFAULT_RADII,
+  radii: readonly number[] = DEFAULT_RADII_M,
   assets?: readonly SiteAsset[],
   level: ConfidenceLevel = 0.95,
 ): SiteAppraisal {
@@ -705,10 +705,6 @@ export function appraise(
   return { site, rings, nearest, gaps, cannotTell: WHAT_THIS_CANNOT_TELL };
 }
 
-/** A distance in words: metres to the nearest 10 below 1 km, else km to one decimal. */
-export function formatDistance(m: number): string {
-  return m < 995 ? `${Math.round(m / 10) * 10} m` : `${(m / 1000).toFixed(1)} km`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Exports

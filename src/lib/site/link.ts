@@ -34,12 +34,3 @@ export function decodeSite(raw: string): SiteGeometry | null {
   return null;
 }
 
-/** Ring distances from the URL or a text box: 1–5 distinct values, 50 m to 5 km, ascending. */
-export function parseRadii(raw: string): number[] | null {
-  const xs = raw
-    .split(/[,\s]+/)
-    .filter(Boolean)
-    .map(Number);
-  if (!xs.length || xs.length > 5 || xs.some((x) => !Number.isFinite(x) || x < 50 || x > 5000)) return null;
-  return [...new Set(xs.map((x) => Math.round(x)))].sort((a, b) => a - b);
-}

@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSET_CATEGORIES,
   ASSET_CATEGORY_IDS,
-  SHAPE_PATHS,
-  assetIconDataUrl,
-  assetIconSvg,
   categoryDef,
   countByCategory,
   inUk,
@@ -13,6 +10,7 @@ import {
   type Asset,
 } from '../../../src/lib/assets/categories';
 import { MAX_TEXT } from '../../../src/lib/core/text';
+import { SHAPE_PATHS, assetIconDataUrl, assetIconSvg } from '../../../src/ui/icons';
 
 const OKABE_ITO = ['#000000', '#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatValue } from '../../../src/lib/core/format';
+import { formatDistance, formatNumber, formatRadius, formatValue } from '../../../src/lib/core/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -66,4 +66,22 @@ describe('formatValue', () => {
     expect(formatValue(value, { decimals: 1, unit: '%' })).toBe('No data');
     expect(formatValue(value, { decimals: 0, unit: 'people' })).toBe('No data');
   });
+});
+
+describe('formatDistance and formatRadius', () => {
+  it.each([
+    [0, '0 m'],
+    [4, '0 m'],
+    [5, '10 m'],
+    [394, '390 m'],
+    [994, '990 m'],
+    [995, '1.0 km'],
+    [1234, '1.2 km'],
+    [12_345, '12.3 km'],
+  ])('distance %d m → %s', (m, s) => expect(formatDistance(m)).toBe(s));
+  it.each([
+    [400, '400 m'],
+    [1200, '1.2 km'],
+    [1000, '1 km'],
+  ])('radius %d → %s', (r, s) => expect(formatRadius(r)).toBe(s));
 });

@@ -152,7 +152,7 @@ describe('buildChoropleth: value mode', () => {
 
   it('compare mode on an indicator with compare "none" falls back to the value map', () => {
     const ind = record({ ...valueInd, compare: 'none' });
-    const r = buildChoropleth(ind, 'ward', valueCodes, 'compare', 'quantile');
+    const r = buildChoropleth(ind, 'ward', valueCodes, 'benchmark', 'quantile');
     expect(r).toEqual(buildChoropleth(ind, 'ward', valueCodes, 'value', 'quantile'));
   });
 
@@ -248,7 +248,7 @@ describe('areaInterval / areaCategory', () => {
 });
 
 describe('buildChoropleth: compare mode (interval)', () => {
-  const c = buildChoropleth(cmpInd, 'ward', cmpCodes, 'compare', 'quantile');
+  const c = buildChoropleth(cmpInd, 'ward', cmpCodes, 'benchmark', 'quantile');
 
   it.each([
     ['W1', 'Worse'],
@@ -276,14 +276,14 @@ describe('buildChoropleth: compare mode (interval)', () => {
   });
 
   it('HighIsGood swaps Better and Worse', () => {
-    const r = buildChoropleth(record({ ...cmpInd, polarity: 'HighIsGood' }), 'ward', cmpCodes, 'compare', 'quantile');
+    const r = buildChoropleth(record({ ...cmpInd, polarity: 'HighIsGood' }), 'ward', cmpCodes, 'benchmark', 'quantile');
     expect(r.fills.W1).toBe(CATEGORY_STYLE.Better.fill);
     expect(r.fills.W2).toBe(CATEGORY_STYLE.Worse.fill);
     expect(r.fills.W3).toBe(CATEGORY_STYLE.Similar.fill);
   });
 
   it('NoJudgement uses Lower / Similar / Higher', () => {
-    const r = buildChoropleth(record({ ...cmpInd, polarity: 'NoJudgement' }), 'ward', cmpCodes, 'compare', 'quantile');
+    const r = buildChoropleth(record({ ...cmpInd, polarity: 'NoJudgement' }), 'ward', cmpCodes, 'benchmark', 'quantile');
     expect(r.fills.W1).toBe(CATEGORY_STYLE.Higher.fill);
     expect(r.fills.W2).toBe(CATEGORY_STYLE.Lower.fill);
     expect(r.labels.W1).toBe('Higher than England');
@@ -310,7 +310,7 @@ describe('buildChoropleth: decile mode', () => {
     data: { lsoa: { values: [1, 5, 10, null], breaks: { quantile: [5], jenks: [5] } } },
   });
 
-  it.each(['value', 'compare'] as const)('a decile indicator in %s mode is coloured by decile', (mode) => {
+  it.each(['value', 'benchmark'] as const)('a decile indicator in %s mode is coloured by decile', (mode) => {
     const r = buildChoropleth(decileInd, 'lsoa', codes, mode, 'quantile');
     expect(r.fills).toEqual({ L1: DECILE_PALETTE[0], L2: DECILE_PALETTE[4], L3: DECILE_PALETTE[9], L4: null });
     expect(r.labels).toEqual({ L1: 'National decile 1', L2: 'National decile 5', L3: 'National decile 10', L4: 'No data' });
@@ -330,7 +330,7 @@ describe('buildChoropleth: decile mode', () => {
   });
 
   it('a score with national deciles uses them in compare mode', () => {
-    const r = buildChoropleth(scoreInd, 'ward', ['a', 'b', 'c'], 'compare', 'quantile');
+    const r = buildChoropleth(scoreInd, 'ward', ['a', 'b', 'c'], 'benchmark', 'quantile');
     expect(r.fills).toEqual({ a: DECILE_PALETTE[0], b: DECILE_PALETTE[7], c: null });
   });
 
@@ -341,7 +341,7 @@ describe('buildChoropleth: decile mode', () => {
 
   it('compare mode with no deciles for the geography -> all No data', () => {
     const ind = record({ ...scoreInd, data: { ward: { values: [1, 2], breaks: { quantile: [], jenks: [] } } } });
-    const r = buildChoropleth(ind, 'ward', ['a', 'b'], 'compare', 'quantile');
+    const r = buildChoropleth(ind, 'ward', ['a', 'b'], 'benchmark', 'quantile');
     expect(r.fills).toEqual({ a: null, b: null });
   });
 

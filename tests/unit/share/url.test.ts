@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHARE_STATE, parse, serialise, type ShareState } from '../../../src/lib/share/url';
-import { MAX_COMPARE } from '../../../src/lib/places/keys';
+import { MAX_COMPARISON } from '../../../src/lib/places/keys';
 import type { GeographyId } from '../../../src/lib/core/types';
 
 const KNOWN = new Set(['imd_score', 'imd_decile', 'disability', 'usual_residents', 'households_deprived_1plus']);
@@ -205,9 +205,9 @@ describe('parse: defaults and malformed input', () => {
     expect(warnings).toHaveLength(nWarnings);
   });
 
-  it(`keeps at most MAX_COMPARE (${MAX_COMPARE}) places`, () => {
-    const keys = Array.from({ length: MAX_COMPARE + 3 }, (_, i) => `ward:W${i}`);
-    expect(parse(`cmp=${keys.join(',')}`, KNOWN).state.compare).toEqual(keys.slice(0, MAX_COMPARE));
+  it(`keeps at most MAX_COMPARISON (${MAX_COMPARISON}) places`, () => {
+    const keys = Array.from({ length: MAX_COMPARISON + 3 }, (_, i) => `ward:W${i}`);
+    expect(parse(`cmp=${keys.join(',')}`, KNOWN).state.compare).toEqual(keys.slice(0, MAX_COMPARISON));
   });
 
   it('keeps at most 20 custom neighbourhoods, in order', () => {

@@ -1,0 +1,46 @@
+import type { IndicatorBundle } from '../core/types';
+import { parseCustom, type CustomArea } from '../places/keys';
+import { resolvePlace } from '../places/comparison';
+import { MAX_COMPARISON } from '../places/keys';
+import type { ShareState } from './url';
+
+/**
+ * The one check of shareable state against the data, used by the URL, by every store change
+ * and by neighbourhoods restored from this browser. It never throws: what does not fit the data
+ * is dropped and said in `warnings` (callers decide whether to show them).
+ */
+export function validateShare(candidate: ShareState, bundle: IndicatorBundle | null): { state: ShareState; warnings: string[] } {
+  const state: ShareState = { ...candidate };
+  const warnings: string[] = [];
+  if (!bundle) return { state, warnings };
+  if (!bundle.indicators.some((i) => i.id === state.indicator)) {
+    warnings.push(`Indicator "${state.indicator.slice(0, 40)}" is not in this data; the first indicator is shown.`);
+    state.indicator = bundle.indicators[0]?.id ?? state.indicator;
+  }
+  if (state.selected && !bundle.areas[state.geography].codes.includes(state.selected)) {
+    warnings.push(`Area "${state.selected.slice(0, 20)}" in the link is not a ${state.geography.toUpperCase()} in this data and was ignored.`);
+    state.selected = null;
+  }
+  const total = bundle.areas.lsoa.codes.length;
+  const good = state.custom.filter((c, i) => parseCustom(c, `n${i + 1}`, total));
+  if (good.length < state.custom.length) {
+    warnings.push(`${state.custom.length - good.length} neighbourhood(s) in the link could not be read and were ignored.`);
+    // Ids are positions, so comparison keys for custom areas are dropped if any were malformed.
+    state.comparison = state.comparison.filter((k) => !k.startsWith('custom:'));
+  }
+  state.custom = good;
+  const customs = customAreas(state.custom, total);
+  const known = [...new Set(state.comparison)].filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
+  if (known.length < state.comparison.length) warnings.push(`${state.comparison.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
+  state.comparison = known;
+  if (state.practice && !bundle.practices.some((p) => p.code === state.practice)) {
+    warnings.push(`GP practice "${state.practice.slice(0, 20)}" in the link is not in this data and was ignored.`);
+    state.practice = null;
+  }
+  return { state, warnings };
+}
+
+/** Custom neighbourhoods parsed from their URL form; malformed ones are dropped (validateShare reports them). */
+export function customAreas(custom: readonly string[], total: number): CustomArea[] {
+  return custom.map((c, i) => parseCustom(c, `n${i + 1}`, total)).filter((a): a is CustomArea => a !== null);
+}
