@@ -1,14 +1,20 @@
 /**
  * The indicator registry: what each indicator is, where its numbers come from, and how it is
- * aggregated and compared. The data build (scripts/build-data.ts) reads this, checks it against
- * the files, and writes the browser's registry with values, comparators and breaks.
+ * aggregated and compared. Every family is declared here: IoD and Census columns (INDICATORS),
+ * QOF prevalence (qofIndicator), access to services (ACCESS_MEASURES, accessIndicators) and
+ * borough-only Fingertips figures (BOROUGH_INDICATORS). The data build (scripts/build/) reads this,
+ * checks it against the files, and writes the browser's registry with values, comparators and breaks.
  * Nothing here is a data value: every number comes from the files named in data/place.json.
  */
-import type { IndicatorMeta } from '../src/lib/core/types';
+import type { Asset, AssetCategory } from '../src/lib/assets/categories';
+import type { GeographyId, IndicatorMeta } from '../src/lib/core/types';
+import type { QofCondition } from '../src/lib/health/qof';
 
-/** The browser's indicator metadata (src/lib/types.ts), plus where the build finds the numbers. */
-export interface IndicatorDef
-  extends Pick<IndicatorMeta, 'id' | 'label' | 'theme' | 'unit' | 'decimals' | 'period' | 'source' | 'licence' | 'polarity' | 'kind' | 'compare' | 'method' | 'caveats'> {
+/** The browser's descriptive metadata, common to every family; the build adds values and comparators. */
+export type IndicatorText = Pick<IndicatorMeta, 'id' | 'label' | 'theme' | 'unit' | 'decimals' | 'period' | 'source' | 'licence' | 'polarity' | 'kind' | 'compare' | 'method' | 'caveats'>;
+
+/** An IoD or Census column in one of the LSOA tables, plus where the build finds the numbers. */
+export interface IndicatorDef extends IndicatorText {
   /** Which LSOA table the column is in (keys of data/place.json "files"). */
   file: 'imd' | 'imdHealth' | 'census';
   /** Score or count column. */
@@ -32,39 +38,71 @@ const OGL = 'Open Government Licence v3.0';
 const IOD_PERIOD = 'IoD 2025 (published 2025; mostly 2022–23 data)';
 const CENSUS_PERIOD = 'Census 2021 (21 March 2021)';
 const PWM = 'population_weighted_mean (weights: Census 2021 usual residents)';
+const CENSUS_SUM = 'sum over LSOAs (crude, not age-standardised)';
 
-const score = (
-  id: string,
-  label: string,
-  column: string,
-  unit: string,
-  decimals: number,
-  method: string,
-  caveats: string,
-  extra: Partial<IndicatorDef> = {},
-): IndicatorDef => ({
-  id,
-  label,
-  theme: 'Deprivation',
-  unit,
-  decimals,
+const RANK_CAVEAT =
+  'Deprivation scores rank areas; differences between scores are not proportional (a score of 40 is not twice as deprived as 20). IoD 2025 uses 2021 LSOAs.';
+const SUB_INDICATOR_CAVEAT =
+  'Published at LSOA level without confidence intervals or national deciles, so no "compared with England" map is drawn. England’s value is the median of all LSOAs, not a population-weighted mean.';
+
+interface IodColumn {
+  id: string;
+  label: string;
+  column: string;
+  unit: string;
+  decimals: number;
+  method: string;
+}
+
+/** One IoD 2025 score column (higher = more deprived), as published per LSOA; England from england.csv. */
+const iodScore = ({
+  theme,
+  compare,
+  caveats,
+  file,
+  statistic,
+  decileColumn,
+  scale,
+  ...c
+}: IodColumn & Pick<IndicatorDef, 'theme' | 'compare' | 'caveats' | 'file' | 'decileColumn' | 'scale'> & { statistic: string }): IndicatorDef => ({
+  id: c.id,
+  label: c.label,
+  theme,
+  unit: c.unit,
+  decimals: c.decimals,
   period: IOD_PERIOD,
   source: IOD_SOURCE,
   licence: OGL,
   polarity: 'LowIsGood',
   kind: 'score',
-  compare: 'decile',
-  method,
+  compare,
+  method: c.method,
   caveats,
-  file: 'imd',
-  column,
-  decileColumn: column.replace(/_score(_rate)?$/, '_decile'),
-  comparator: { indicator: `iod2025_${column}`, statistic: PWM },
-  ...extra,
+  file,
+  column: c.column,
+  ...(decileColumn ? { decileColumn } : {}),
+  ...(scale ? { scale } : {}),
+  comparator: { indicator: `iod2025_${c.column}`, statistic },
 });
 
+/** An IoD domain score: compared with England by national decile (the published decile column). */
+const domainScore = (c: IodColumn & { scale?: number }): IndicatorDef =>
+  iodScore({
+    ...c,
+    theme: 'Deprivation',
+    compare: 'decile',
+    caveats: RANK_CAVEAT,
+    file: 'imd',
+    decileColumn: c.column.replace(/_score(_rate)?$/, '_decile'),
+    statistic: PWM,
+  });
+
+/** An IoD health-domain sub-indicator: no deciles or intervals are published, so no comparison map. */
+const healthSubIndicator = (c: IodColumn): IndicatorDef =>
+  iodScore({ ...c, theme: 'Health (deprivation sub-indicators)', compare: 'none', caveats: SUB_INDICATOR_CAVEAT, file: 'imdHealth', statistic: 'median_of_lsoas' });
+
 /** Census households deprived in at least n of the four dimensions (TS011). */
-const householdsDeprived = (n: 1 | 2): IndicatorDef => ({
+const householdsDeprived = ({ n }: { n: 1 | 2 }): IndicatorDef => ({
   id: `households_deprived_${n}plus`,
   label: `Households deprived in ${n} or more dimensions`,
   theme: 'Population and households',
@@ -82,11 +120,11 @@ const householdsDeprived = (n: 1 | 2): IndicatorDef => ({
   numerator: [1, 2, 3, 4].filter((k) => k >= n).map((k) => `households_deprived_in_${k}_dims_n`),
   denominator: 'households_total',
   scale: 100,
-  comparator: { indicator: `census2021_households_deprived_${n}plus_dims_pct`, statistic: 'sum over LSOAs (crude, not age-standardised)' },
+  comparator: { indicator: `census2021_households_deprived_${n}plus_dims_pct`, statistic: CENSUS_SUM },
 });
 
 /** Derived: share of residents living in LSOAs in England's most deprived n deciles. */
-const mostDeprived = (n: 1 | 2): IndicatorDef => ({
+const mostDeprived = ({ n }: { n: 1 | 2 }): IndicatorDef => ({
   id: `imd_most_deprived_${n * 10}`,
   label: `Residents in England’s most deprived ${n * 10}% of LSOAs`,
   theme: 'Deprivation',
@@ -105,20 +143,17 @@ const mostDeprived = (n: 1 | 2): IndicatorDef => ({
   mostDeprivedDeciles: n,
 });
 
-const RANK_CAVEAT =
-  'Deprivation scores rank areas; differences between scores are not proportional (a score of 40 is not twice as deprived as 20). IoD 2025 uses 2021 LSOAs.';
-
+/** IoD and Census indicators, from the LSOA tables, in the order the app lists them. */
 export const INDICATORS: IndicatorDef[] = [
-  score(
-    'imd_score',
-    'Index of Multiple Deprivation score',
-    'imd_score',
-    'score',
-    1,
-    'Weighted combination of seven domains: income 22.5%, employment 22.5%, education 13.5%, health 13.5%, crime 9.3%, barriers to housing and services 9.3%, living environment 9.3%. Higher = more deprived.',
-    RANK_CAVEAT,
-    { decileColumn: 'imd_decile' },
-  ),
+  domainScore({
+    id: 'imd_score',
+    label: 'Index of Multiple Deprivation score',
+    column: 'imd_score',
+    unit: 'score',
+    decimals: 1,
+    method:
+      'Weighted combination of seven domains: income 22.5%, employment 22.5%, education 13.5%, health 13.5%, crime 9.3%, barriers to housing and services 9.3%, living environment 9.3%. Higher = more deprived.',
+  }),
   {
     id: 'imd_decile',
     label: 'Index of Multiple Deprivation national decile',
@@ -138,101 +173,105 @@ export const INDICATORS: IndicatorDef[] = [
     column: 'imd_decile',
     decileColumn: 'imd_decile',
   },
-  mostDeprived(1),
-  mostDeprived(2),
-  score(
-    'income_score',
-    'Income deprivation',
-    'income_score_rate',
-    '%',
-    1,
-    'Share of the population experiencing deprivation relating to low income (benefit and tax-credit claimants and dependants). Published as a rate; shown here as a percentage.',
-    RANK_CAVEAT,
-    { scale: 100 },
-  ),
-  score(
-    'employment_score',
-    'Employment deprivation',
-    'employment_score_rate',
-    '%',
-    1,
-    'Share of the working-age population involuntarily excluded from work (unemployment, sickness or disability, caring). Published as a rate; shown here as a percentage.',
-    RANK_CAVEAT,
-    { scale: 100 },
-  ),
-  score(
-    'education_score',
-    'Education, skills and training deprivation score',
-    'education_skills_training_score',
-    'score',
-    1,
-    'Lack of attainment and skills among children, young people and adults. Higher = more deprived.',
-    RANK_CAVEAT,
-  ),
-  score(
-    'health_score',
-    'Health deprivation and disability score',
-    'health_deprivation_disability_score',
-    'score (0 = England mean)',
-    2,
-    'Risk of premature death and impairment of quality of life through poor physical or mental health: combines years of potential life lost, comparative illness and disability ratio, acute morbidity and mood and anxiety disorders. Higher = more deprived.',
-    RANK_CAVEAT,
-  ),
-  score(
-    'crime_score',
-    'Crime deprivation score',
-    'crime_score',
-    'score (0 = England mean)',
-    2,
-    'Risk of personal and material victimisation (recorded violence, burglary, theft, criminal damage). Higher = more deprived.',
-    RANK_CAVEAT,
-  ),
-  score(
-    'barriers_score',
-    'Barriers to housing and services score',
-    'barriers_housing_services_score',
-    'score',
-    1,
-    'Physical and financial accessibility of housing and local services (road distance to GP, school, shop, post office; overcrowding, homelessness, affordability). Higher = more deprived.',
-    RANK_CAVEAT,
-  ),
-  score(
-    'living_environment_score',
-    'Living environment deprivation score',
-    'living_environment_score',
-    'score',
-    1,
-    'Quality of the indoor (housing condition, central heating) and outdoor (air quality, road traffic accidents) local environment. Higher = more deprived.',
-    RANK_CAVEAT,
-  ),
-  ...(
-    [
-      ['ypll', 'Years of potential life lost', 'ypll_indicator', 'years per 1,000 (age/sex standardised)', 1, 'Age- and sex-standardised years of potential life lost before age 75 (IoD 2025 health domain sub-indicator). Higher = worse.'],
-      ['cidr', 'Comparative illness and disability ratio', 'cidr_indicator', 'ratio (100 ≈ England average)', 1, 'Age- and sex-standardised rate of people receiving benefits for work-limiting illness or disability, relative to England (IoD 2025 health domain sub-indicator). Higher = worse.'],
-      ['acute_morbidity', 'Acute morbidity', 'acute_morbidity_indicator', 'ratio (100 ≈ England average)', 1, 'Age- and sex-standardised rate of emergency hospital admissions relative to England (IoD 2025 health domain sub-indicator). Higher = worse.'],
-      ['mental_health', 'Mental health indicator', 'mental_health_indicator', 'score (0 ≈ England average)', 2, 'Combines prescribing, suicide, hospital episodes and benefit data for mood and anxiety disorders (IoD 2025 health domain sub-indicator). Higher = worse.'],
-    ] as const
-  ).map(
-    ([id, label, column, unit, decimals, method]): IndicatorDef => ({
-      id,
-      label,
-      theme: 'Health (deprivation sub-indicators)',
-      unit,
-      decimals,
-      period: IOD_PERIOD,
-      source: IOD_SOURCE,
-      licence: OGL,
-      polarity: 'LowIsGood',
-      kind: 'score',
-      compare: 'none',
-      method,
-      caveats:
-        'Published at LSOA level without confidence intervals or national deciles, so no "compared with England" map is drawn. England’s value is the median of all LSOAs, not a population-weighted mean.',
-      file: 'imdHealth',
-      column,
-      comparator: { indicator: `iod2025_${column}`, statistic: 'median_of_lsoas' },
-    }),
-  ),
+  mostDeprived({ n: 1 }),
+  mostDeprived({ n: 2 }),
+  domainScore({
+    id: 'income_score',
+    label: 'Income deprivation',
+    column: 'income_score_rate',
+    unit: '%',
+    decimals: 1,
+    method:
+      'Share of the population experiencing deprivation relating to low income (benefit and tax-credit claimants and dependants). Published as a rate; shown here as a percentage.',
+    scale: 100,
+  }),
+  domainScore({
+    id: 'employment_score',
+    label: 'Employment deprivation',
+    column: 'employment_score_rate',
+    unit: '%',
+    decimals: 1,
+    method:
+      'Share of the working-age population involuntarily excluded from work (unemployment, sickness or disability, caring). Published as a rate; shown here as a percentage.',
+    scale: 100,
+  }),
+  domainScore({
+    id: 'education_score',
+    label: 'Education, skills and training deprivation score',
+    column: 'education_skills_training_score',
+    unit: 'score',
+    decimals: 1,
+    method: 'Lack of attainment and skills among children, young people and adults. Higher = more deprived.',
+  }),
+  domainScore({
+    id: 'health_score',
+    label: 'Health deprivation and disability score',
+    column: 'health_deprivation_disability_score',
+    unit: 'score (0 = England mean)',
+    decimals: 2,
+    method:
+      'Risk of premature death and impairment of quality of life through poor physical or mental health: combines years of potential life lost, comparative illness and disability ratio, acute morbidity and mood and anxiety disorders. Higher = more deprived.',
+  }),
+  domainScore({
+    id: 'crime_score',
+    label: 'Crime deprivation score',
+    column: 'crime_score',
+    unit: 'score (0 = England mean)',
+    decimals: 2,
+    method: 'Risk of personal and material victimisation (recorded violence, burglary, theft, criminal damage). Higher = more deprived.',
+  }),
+  domainScore({
+    id: 'barriers_score',
+    label: 'Barriers to housing and services score',
+    column: 'barriers_housing_services_score',
+    unit: 'score',
+    decimals: 1,
+    method:
+      'Physical and financial accessibility of housing and local services (road distance to GP, school, shop, post office; overcrowding, homelessness, affordability). Higher = more deprived.',
+  }),
+  domainScore({
+    id: 'living_environment_score',
+    label: 'Living environment deprivation score',
+    column: 'living_environment_score',
+    unit: 'score',
+    decimals: 1,
+    method:
+      'Quality of the indoor (housing condition, central heating) and outdoor (air quality, road traffic accidents) local environment. Higher = more deprived.',
+  }),
+  healthSubIndicator({
+    id: 'ypll',
+    label: 'Years of potential life lost',
+    column: 'ypll_indicator',
+    unit: 'years per 1,000 (age/sex standardised)',
+    decimals: 1,
+    method: 'Age- and sex-standardised years of potential life lost before age 75 (IoD 2025 health domain sub-indicator). Higher = worse.',
+  }),
+  healthSubIndicator({
+    id: 'cidr',
+    label: 'Comparative illness and disability ratio',
+    column: 'cidr_indicator',
+    unit: 'ratio (100 ≈ England average)',
+    decimals: 1,
+    method:
+      'Age- and sex-standardised rate of people receiving benefits for work-limiting illness or disability, relative to England (IoD 2025 health domain sub-indicator). Higher = worse.',
+  }),
+  healthSubIndicator({
+    id: 'acute_morbidity',
+    label: 'Acute morbidity',
+    column: 'acute_morbidity_indicator',
+    unit: 'ratio (100 ≈ England average)',
+    decimals: 1,
+    method: 'Age- and sex-standardised rate of emergency hospital admissions relative to England (IoD 2025 health domain sub-indicator). Higher = worse.',
+  }),
+  healthSubIndicator({
+    id: 'mental_health',
+    label: 'Mental health indicator',
+    column: 'mental_health_indicator',
+    unit: 'score (0 ≈ England average)',
+    decimals: 2,
+    method:
+      'Combines prescribing, suicide, hospital episodes and benefit data for mood and anxiety disorders (IoD 2025 health domain sub-indicator). Higher = worse.',
+  }),
   {
     id: 'disability',
     label: 'Disabled under the Equality Act',
@@ -252,10 +291,10 @@ export const INDICATORS: IndicatorDef[] = [
     numerator: ['disabled_equality_act_n'],
     denominator: 'usual_residents',
     scale: 100,
-    comparator: { indicator: 'census2021_disabled_equality_act_pct', statistic: 'sum over LSOAs (crude, not age-standardised)' },
+    comparator: { indicator: 'census2021_disabled_equality_act_pct', statistic: CENSUS_SUM },
   },
-  householdsDeprived(1),
-  householdsDeprived(2),
+  householdsDeprived({ n: 1 }),
+  householdsDeprived({ n: 2 }),
   {
     id: 'usual_residents',
     label: 'Usual residents',
@@ -272,27 +311,177 @@ export const INDICATORS: IndicatorDef[] = [
     caveats: 'Ward counts are estimates (see the geography note). ONS perturbs small counts.',
     file: 'census',
     column: 'usual_residents',
-    comparator: { indicator: 'census2021_usual_residents', statistic: 'sum over LSOAs (crude, not age-standardised)' },
+    comparator: { indicator: 'census2021_usual_residents', statistic: CENSUS_SUM },
   },
 ];
+
+/** Metadata for an indicator family whose values the build computes elsewhere (QOF, access). */
+export interface FamilyIndicator extends IndicatorText {
+  geographyMethod: Partial<Record<GeographyId, string>>;
+  derived: Partial<Record<GeographyId, boolean>>;
+}
+
+const ALL_DERIVED: Partial<Record<GeographyId, boolean>> = { lsoa: true, msoa: true, ward: true };
 
 export const QOF_THEMES = {
   latest: 'Health conditions (GP records, QOF 2024-25)',
   earlier: 'Health conditions, earlier year (QOF 2022-23)',
 };
 
+export interface QofIndicator extends FamilyIndicator {
+  modelled: true;
+  qof: { condition: string; year: string };
+  previousId?: string;
+  /** How the published comparator statistics are labelled. */
+  statistic: { england: (published: string) => string; borough: (published: string) => string };
+}
+
+const qofId = (condition: string, year: string) => `qof_${condition}_${year.replace('-', '_')}`;
+
 /**
- * Local-authority-only indicators from OHID Fingertips (rows "fingertips_<id>" in england.csv).
- * No small-area data exists for these, so they appear in profiles as borough figures only.
+ * QOF recorded prevalence for one condition and year: practice registers apportioned to LSOAs
+ * (scripts/qof.ts), then pooled like any proportion. The latest year keeps the plain id and label.
  */
-export const BOROUGH_INDICATORS: { id: string; fingertipsId: number; label: string; sex: string }[] = [
-  { id: 'physically_inactive', fingertipsId: 93015, label: 'Physically inactive adults', sex: 'Persons' },
-  { id: 'physically_active', fingertipsId: 93014, label: 'Physically active adults', sex: 'Persons' },
-  { id: 'overweight_obese', fingertipsId: 93088, label: 'Overweight or obese adults', sex: 'Persons' },
-  { id: 'smoking', fingertipsId: 92443, label: 'Smoking prevalence in adults', sex: 'Persons' },
-  { id: 'life_expectancy_m', fingertipsId: 90366, label: 'Life expectancy at birth (males)', sex: 'Male' },
-  { id: 'life_expectancy_f', fingertipsId: 90366, label: 'Life expectancy at birth (females)', sex: 'Female' },
-  { id: 'healthy_le_m', fingertipsId: 90362, label: 'Healthy life expectancy at birth (males)', sex: 'Male' },
-  { id: 'healthy_le_f', fingertipsId: 90362, label: 'Healthy life expectancy at birth (females)', sex: 'Female' },
-  { id: 'preventable_u75', fingertipsId: 93721, label: 'Under-75 mortality from preventable causes (per 100,000)', sex: 'Persons' },
+export const qofIndicator = ({
+  condition,
+  year,
+  years,
+  modelNote,
+  placeName,
+}: {
+  condition: QofCondition;
+  year: string;
+  /** All QOF years, oldest first. */
+  years: string[];
+  /** The apportionment model's explanation (scripts/qof.ts). */
+  modelNote: string;
+  placeName: string;
+}): QofIndicator => {
+  const latest = year === years[years.length - 1];
+  return {
+    id: latest ? `qof_${condition.id}` : qofId(condition.id, year),
+    label: latest ? condition.label : `${condition.label} (${year})`,
+    theme: latest ? QOF_THEMES.latest : QOF_THEMES.earlier,
+    unit: '%',
+    decimals: 1,
+    period: `QOF ${year} (registers at 31 March, list sizes at 1 January)`,
+    source: 'NHS England Quality and Outcomes Framework (recorded prevalence by GP practice); small-area values modelled here',
+    licence: OGL,
+    polarity: 'NoJudgement',
+    kind: 'proportion',
+    compare: 'interval',
+    method: `Recorded prevalence: patients on the ${condition.register} register as a share of the practice list ${condition.ageBase}. ${modelNote}`,
+    caveats: condition.caveat,
+    modelled: true,
+    geographyMethod: {
+      lsoa: 'LSOA: modelled estimate (practice registers apportioned to LSOAs, see method).',
+      msoa: 'MSOA: modelled estimate; apportioned registers and denominators of its LSOAs summed, then divided.',
+      ward: 'Ward: modelled estimate; apportioned LSOA registers and denominators split between wards by area overlap, summed, then divided.',
+    },
+    derived: ALL_DERIVED,
+    qof: { condition: condition.id, year },
+    ...(latest && years.length > 1 ? { previousId: qofId(condition.id, years[0]) } : {}),
+    statistic: {
+      england: (s) => `England: ${s}`,
+      borough: (s) => `${placeName} GP practices: ${s} (patients registered, not residents)`,
+    },
+  };
+};
+
+/** Straight-line access measures: which assets count towards each, and how that is explained. */
+export interface AccessMeasure {
+  category: AssetCategory;
+  label: string;
+  include: (a: Asset) => boolean;
+  note: string;
+}
+
+export const ACCESS_MEASURES: readonly AccessMeasure[] = [
+  {
+    category: 'gp',
+    label: 'Distance to nearest GP practice',
+    include: (a) => a.status === 'open',
+    note: 'Active GP practices (NHS ODS epraccur, main sites only: branch surgeries are not listed), including practices just outside the borough.',
+  },
+  {
+    category: 'pharmacy',
+    label: 'Distance to nearest pharmacy',
+    include: (a) => a.status === 'open',
+    note: 'Active pharmacies (NHS ODS edispensary, ~Apr 2025), including pharmacies just outside the borough. Distance-selling pharmacies cannot be told apart and are included.',
+  },
+  {
+    category: 'library',
+    label: 'Distance to nearest public library',
+    include: (a) => a.status === 'open' && a.subcategory === 'Static Library',
+    note: 'Open static libraries (DCMS 2023). Closed libraries, prison libraries and the mobile library depot are excluded. Libraries outside the borough are not in the data.',
+  },
+  {
+    category: 'food_bank',
+    label: 'Distance to nearest listed food bank',
+    include: (a) => a.status === 'open' || a.status === 'unverified',
+    note: 'All listed food banks (Give Food), including 3 unverified listings. The list is not exhaustive: pantries and community larders are missing, so real distances may be shorter.',
+  },
+];
+
+export interface AccessIndicator extends FamilyIndicator {
+  /** Which per-LSOA array of the access result (scripts/assets.ts) holds the values. */
+  values: 'lsoaDistanceM' | 'lsoaCount1km';
+  boroughStatistic: string;
+}
+
+/** The two indicators of one access measure: distance to the nearest asset, and the count within 1 km. */
+export const accessIndicators = ({ measure, categoryLabel }: { measure: Pick<AccessMeasure, 'category' | 'label' | 'note'>; categoryLabel: string }): AccessIndicator[] =>
+  (
+    [
+      { suffix: 'distance', label: measure.label, unit: 'metres (straight line)', values: 'lsoaDistanceM', polarity: 'LowIsGood', decimals: 0, counted: '' },
+      { suffix: 'count_1km', label: `${categoryLabel} within 1 km`, unit: 'count within 1 km (straight line)', values: 'lsoaCount1km', polarity: 'HighIsGood', decimals: 1, counted: ', counted within 1 km' },
+    ] as const
+  ).map((m) => ({
+    id: `access_${measure.category}_${m.suffix}`,
+    label: m.label,
+    theme: 'Access to services (derived, straight-line)',
+    unit: m.unit,
+    decimals: m.decimals,
+    period: 'Asset lists as dated in data/assets/PROVENANCE.md; ONS 2021 population-weighted centroids',
+    source: 'Derived here from NHS ODS, DCMS and Give Food asset lists and ONS LSOA population-weighted centroids',
+    licence: `${OGL} (Give Food: Unlicense)`,
+    polarity: m.polarity,
+    kind: 'score',
+    compare: 'none',
+    method: `Derived: straight-line distance from each LSOA’s population-weighted centroid to the nearest ${measure.label.replace(/^Distance to nearest /, '')}${m.counted}. Assets just outside the borough count, since residents cross boundaries. ${measure.note}`,
+    caveats:
+      'Straight-line, not walking or travel time. One point per LSOA (its population-weighted centroid) stands for all its residents. Asset lists may miss recent openings and closures.',
+    geographyMethod: {
+      lsoa: 'LSOA: derived at its population-weighted centroid.',
+      msoa: 'MSOA: population-weighted mean of its LSOAs.',
+      ward: 'Ward: estimated; population-weighted mean of LSOAs split by area overlap.',
+    },
+    derived: ALL_DERIVED,
+    values: m.values,
+    boroughStatistic: 'population-weighted mean of the borough’s LSOAs (derived)',
+  }));
+
+/** A local-authority-only indicator from OHID Fingertips (rows "fingertips_<id>" in england.csv). */
+export interface BoroughIndicatorDef {
+  id: string;
+  fingertipsId: number;
+  label: string;
+  sex: 'Persons' | 'Male' | 'Female';
+  decimals: number;
+  licence: string;
+}
+
+const fingertips = (d: Pick<BoroughIndicatorDef, 'id' | 'fingertipsId' | 'label' | 'sex'>): BoroughIndicatorDef => ({ ...d, decimals: 1, licence: OGL });
+
+/** No small-area data exists for these, so they appear in profiles as borough figures only. */
+export const BOROUGH_INDICATORS: BoroughIndicatorDef[] = [
+  fingertips({ id: 'physically_inactive', fingertipsId: 93015, label: 'Physically inactive adults', sex: 'Persons' }),
+  fingertips({ id: 'physically_active', fingertipsId: 93014, label: 'Physically active adults', sex: 'Persons' }),
+  fingertips({ id: 'overweight_obese', fingertipsId: 93088, label: 'Overweight or obese adults', sex: 'Persons' }),
+  fingertips({ id: 'smoking', fingertipsId: 92443, label: 'Smoking prevalence in adults', sex: 'Persons' }),
+  fingertips({ id: 'life_expectancy_m', fingertipsId: 90366, label: 'Life expectancy at birth (males)', sex: 'Male' }),
+  fingertips({ id: 'life_expectancy_f', fingertipsId: 90366, label: 'Life expectancy at birth (females)', sex: 'Female' }),
+  fingertips({ id: 'healthy_le_m', fingertipsId: 90362, label: 'Healthy life expectancy at birth (males)', sex: 'Male' }),
+  fingertips({ id: 'healthy_le_f', fingertipsId: 90362, label: 'Healthy life expectancy at birth (females)', sex: 'Female' }),
+  fingertips({ id: 'preventable_u75', fingertipsId: 93721, label: 'Under-75 mortality from preventable causes (per 100,000)', sex: 'Persons' }),
 ];

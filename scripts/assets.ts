@@ -1,19 +1,23 @@
 /**
- * Build module for community assets: reads the asset GeoJSONs in data/assets/ (see data/assets/PROVENANCE.md),
- * checks them against the shared Asset schema, and works out straight-line access from each LSOA's
- * population-weighted centroid. Throws on any mismatch (the data build reports it and stops).
+ * Build module for community assets: reads the asset GeoJSONs named in data/place.json "assetFiles"
+ * (see data/assets/PROVENANCE.md), checks them against the shared Asset schema, and works out
+ * straight-line access (data/registry.ts ACCESS_MEASURES) from each LSOA's population-weighted centroid.
+ * Throws on any mismatch (the data build reports it and stops).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
-import { parseCsv, missingColumns, toNumber } from '../src/lib/core/csv';
+import { toNumber } from '../src/lib/core/csv';
 import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets/categories';
 import { haversineMetres } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
+import { ACCESS_MEASURES } from '../data/registry';
+import { readFeatureCollection, readTable } from './build/io';
+import { readPlace, type PlaceFile } from './build/place';
+import { geocoderFiles, loadPostcodes, type PostcodePoint } from './build/postcodes';
 
 export interface AssetsBuildContext {
   /** The data/ directory. */
   dataDir: string;
+  /** data/place.json: asset file names and the study area. */
+  place: Pick<PlaceFile, 'assetFiles' | 'assetBounds'>;
   /** LSOA codes in the order the app uses. */
   lsoaCodes: string[];
   /** Population-weighted centroid [lon, lat] per LSOA, aligned with lsoaCodes. */
@@ -26,65 +30,22 @@ export interface AssetsBuildResult {
   summary: string[];
 }
 
-export interface GeocodedPostcode {
-  lon: number;
-  lat: number;
-  wardCode: string;
-  wardName: string;
-  ladCode: string;
-}
-
-/** Study bounding box from PROVENANCE.md (lon -1.45..-1.15, lat 54.45..54.65), with a little slack. */
-const STUDY_BBOX = { minLon: -1.46, maxLon: -1.14, minLat: 54.44, maxLat: 54.66 };
+export type GeocodedPostcode = PostcodePoint;
 
 interface SourceFile {
-  file: string;
   category: AssetCategory;
   /** The `category` property each feature must carry in the file. */
   fileCategory: string;
 }
 
-export const ASSET_SOURCE_FILES: readonly SourceFile[] = [
-  { file: 'assets/gp_practices_nhs_ods.geojson', category: 'gp', fileCategory: 'gp_surgery' },
-  { file: 'assets/pharmacies_nhs_ods.geojson', category: 'pharmacy', fileCategory: 'pharmacy' },
-  { file: 'assets/libraries_dcms_2023.geojson', category: 'library', fileCategory: 'library' },
-  { file: 'assets/food_banks_givefood.geojson', category: 'food_bank', fileCategory: 'food_bank' },
-  { file: 'assets/nhs_other_services_nhs_ods.geojson', category: 'nhs_other', fileCategory: 'health_service' },
+/** The asset lists, in the order they are read; each file's name is in place.json "assetFiles". */
+export const ASSET_SOURCES: readonly SourceFile[] = [
+  { category: 'gp', fileCategory: 'gp_surgery' },
+  { category: 'pharmacy', fileCategory: 'pharmacy' },
+  { category: 'library', fileCategory: 'library' },
+  { category: 'food_bank', fileCategory: 'food_bank' },
+  { category: 'nhs_other', fileCategory: 'health_service' },
 ];
-
-/** Which assets count towards each access measure, and how that is explained. */
-export const ACCESS_RULES: readonly { category: AssetCategory; label: string; include: (a: Asset) => boolean; note: string }[] = [
-  {
-    category: 'gp',
-    label: 'Distance to nearest GP practice',
-    include: (a) => a.status === 'open',
-    note: 'Active GP practices (NHS ODS epraccur, main sites only: branch surgeries are not listed), including practices just outside the borough.',
-  },
-  {
-    category: 'pharmacy',
-    label: 'Distance to nearest pharmacy',
-    include: (a) => a.status === 'open',
-    note: 'Active pharmacies (NHS ODS edispensary, ~Apr 2025), including pharmacies just outside the borough. Distance-selling pharmacies cannot be told apart and are included.',
-  },
-  {
-    category: 'library',
-    label: 'Distance to nearest public library',
-    include: (a) => a.status === 'open' && a.subcategory === 'Static Library',
-    note: 'Open static libraries (DCMS 2023). Closed libraries, prison libraries and the mobile library depot are excluded. Libraries outside the borough are not in the data.',
-  },
-  {
-    category: 'food_bank',
-    label: 'Distance to nearest listed food bank',
-    include: (a) => a.status === 'open' || a.status === 'unverified',
-    note: 'All listed food banks (Give Food), including 3 unverified listings. The list is not exhaustive: pantries and community larders are missing, so real distances may be shorter.',
-  },
-];
-
-function readJson(dataDir: string, rel: string): FeatureCollection {
-  const fc = JSON.parse(readFileSync(join(dataDir, rel), 'utf8')) as FeatureCollection;
-  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error(`${rel}: not a FeatureCollection`);
-  return fc;
-}
 
 /** "NHS ODS ... , vintage ~Sep 2025" -> "~Sep 2025"; food bank "record modified 2025-07-15" -> "2025-07-15". */
 function vintageOf(props: Record<string, unknown>, rel: string): string {
@@ -97,16 +58,17 @@ function vintageOf(props: Record<string, unknown>, rel: string): string {
 }
 
 /** Read one asset GeoJSON into Assets, checking every feature. */
-function readAssetFile(dataDir: string, src: SourceFile): Asset[] {
-  const rel = src.file;
-  const fc = readJson(dataDir, rel);
+function readAssetFile({ dataDir, place, src }: Pick<AssetsBuildContext, 'dataDir' | 'place'> & { src: SourceFile }): Asset[] {
+  const rel = place.assetFiles[src.category];
+  const [minLon, minLat, maxLon, maxLat] = place.assetBounds;
+  const fc = readFeatureCollection(dataDir, rel);
   if (!fc.features.length) throw new Error(`${rel}: no features`);
   return fc.features.map((f, i) => {
     const p = (f.properties ?? {}) as Record<string, unknown>;
     const where = `${rel} feature ${i} (${String(p.id ?? '?')})`;
     if (f.geometry?.type !== 'Point') throw new Error(`${where}: geometry is not a Point`);
     const [lon, lat] = f.geometry.coordinates;
-    if (!(lon >= STUDY_BBOX.minLon && lon <= STUDY_BBOX.maxLon && lat >= STUDY_BBOX.minLat && lat <= STUDY_BBOX.maxLat))
+    if (!(lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat))
       throw new Error(`${where}: point ${lon},${lat} is outside the study area`);
     if (p.category !== src.fileCategory) throw new Error(`${where}: category "${String(p.category)}", expected "${src.fileCategory}"`);
     if (typeof p.in_borough !== 'boolean') throw new Error(`${where}: in_borough is not true/false`);
@@ -156,13 +118,13 @@ function median(sorted: number[]): number {
 }
 
 export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
-  const { dataDir, lsoaCodes, lsoaPwc } = ctx;
+  const { lsoaCodes, lsoaPwc } = ctx;
   if (lsoaCodes.length !== lsoaPwc.length) throw new Error(`assets: ${lsoaCodes.length} LSOA codes but ${lsoaPwc.length} centroids`);
   lsoaPwc.forEach(([lon, lat], i) => {
     if (!inUk(lon, lat)) throw new Error(`assets: LSOA ${lsoaCodes[i]} centroid ${lon},${lat} is not a UK [lon, lat]`);
   });
 
-  const assets = ASSET_SOURCE_FILES.flatMap((src) => readAssetFile(dataDir, src));
+  const assets = ASSET_SOURCES.flatMap((src) => readAssetFile({ ...ctx, src }));
   const ids = new Set<string>();
   for (const a of assets) {
     if (ids.has(a.id)) throw new Error(`assets: duplicate id ${a.id}`);
@@ -173,13 +135,13 @@ export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
   const all = countByCategory(assets);
   const inB = countByCategory(assets.filter((a) => a.inBorough));
   summary.push(
-    `assets: ${assets.length} (${ASSET_SOURCE_FILES.map((s) => `${s.category} ${all[s.category]}, ${inB[s.category]} in borough`).join('; ')})`,
+    `assets: ${assets.length} (${ASSET_SOURCES.map((s) => `${s.category} ${all[s.category]}, ${inB[s.category]} in borough`).join('; ')})`,
   );
   const closed = assets.filter((a) => a.status === 'closed').length;
   const unverified = assets.filter((a) => a.status === 'unverified').length;
   summary.push(`assets: ${closed} closed (kept for history), ${unverified} unverified`);
 
-  const access: AssetAccess[] = ACCESS_RULES.map((rule) => {
+  const access: AssetAccess[] = ACCESS_MEASURES.map((rule) => {
     const pts = assets.filter((a) => a.category === rule.category && rule.include(a));
     if (!pts.length) throw new Error(`assets: no ${rule.category} assets for the access measure`);
     const lsoaDistanceM: number[] = [];
@@ -205,34 +167,15 @@ export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
   return { assets, access, summary };
 }
 
-/**
- * Postcode -> point, ward and district, from OS Code-Point Open: all TS postcodes plus the borough's DL2 postcodes.
- * Keys are "OUTCODE INCODE".
- */
-export function postcodeGeocoder(dataDir: string): Map<string, GeocodedPostcode> {
-  const m = new Map<string, GeocodedPostcode>();
-  for (const rel of ['assets/postcodes_ts_area.csv', 'assets/postcodes_stockton_on_tees.csv']) {
-    const t = parseCsv(readFileSync(join(dataDir, rel), 'utf8'));
-    if (t.errors.length) throw new Error(`${rel}: CSV errors: ${t.errors.slice(0, 5).join('; ')}`);
-    const miss = missingColumns(t, ['postcode', 'lat', 'lon', 'ward_code', 'ward_name', 'lad_code']);
-    if (miss.length) throw new Error(`${rel}: missing columns ${miss.join(', ')}`);
-    for (const r of t.rows) {
-      const pc = normalisePostcode(r.postcode);
-      const lon = toNumber(r.lon);
-      const lat = toNumber(r.lat);
-      if (!pc || lon === null || lat === null || !inUk(lon, lat)) throw new Error(`${rel}: bad row for postcode "${r.postcode}"`);
-      m.set(pc, { lon, lat, wardCode: r.ward_code, wardName: r.ward_name, ladCode: r.lad_code });
-    }
-  }
-  return m;
+/** Postcode -> point, ward and district, from OS Code-Point Open: the area's postcodes plus the borough's own. Keys are "OUTCODE INCODE". */
+export function postcodeGeocoder(dataDir: string, place: PlaceFile = readPlace(dataDir)): Map<string, GeocodedPostcode> {
+  return loadPostcodes({ dataDir, files: geocoderFiles(place) });
 }
 
-/** LSOA codes and population-weighted centroids from the boundary lookup (data/boundaries/stockton_lsoa21_lookup.csv). */
-export function readLsoaPwc(dataDir: string, rel = 'boundaries/stockton_lsoa21_lookup.csv'): { lsoaCodes: string[]; lsoaPwc: [number, number][] } {
-  const t = parseCsv(readFileSync(join(dataDir, rel), 'utf8'));
-  if (t.errors.length) throw new Error(`${rel}: CSV errors: ${t.errors.slice(0, 5).join('; ')}`);
-  const miss = missingColumns(t, ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
-  if (miss.length) throw new Error(`${rel}: missing columns ${miss.join(', ')}`);
+/** LSOA codes and population-weighted centroids from the boundary lookup (place.json files.lsoaLookup). */
+export function readLsoaPwc(dataDir: string, place: PlaceFile = readPlace(dataDir)): { lsoaCodes: string[]; lsoaPwc: [number, number][] } {
+  const rel = place.files.lsoaLookup;
+  const t = readTable(dataDir, rel, ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
   const lsoaCodes: string[] = [];
   const lsoaPwc: [number, number][] = [];
   for (const r of t.rows) {

@@ -1,21 +1,21 @@
-import type { PracticeRecord } from '../src/lib/core/types';
 /**
  * Build module: GP-practice QOF prevalence for six conditions, and modelled neighbourhood (LSOA)
  * estimates, for the "Health conditions compared with England" view.
  *
- * Reads (all under ctx.dataDir):
- *   indicators/qof_prevalence_practice_stockton_2022_23.csv, _2024_25.csv   practice registers
- *   indicators/gp_practices_stockton.csv     postcodes (fallback) and OHID Fingertips practice IMD 2025 score
- *   indicators/england.csv                   England and 21-practice aggregate comparators
- *   assets/postcodes_ts_area.csv, assets/postcodes_stockton_on_tees.csv   Code-Point Open postcode centroids
- *   indicators/gp_patients_by_lsoa.csv       OPTIONAL NHS registrations by LSOA (not bundled); when present it
- *                                            replaces the gravity model (House of Commons Library method)
+ * Reads (all under ctx.dataDir; names from data/place.json):
+ *   qofFiles                 practice registers, one file per QOF year
+ *   files.practices          postcodes (fallback) and OHID Fingertips practice IMD 2025 score
+ *   files.comparators        England and practice-aggregate comparators
+ *   files.postcodesArea, files.postcodes   Code-Point Open postcode centroids
+ *   files.gpRegistrations    OPTIONAL NHS registrations by LSOA (not bundled); when present it
+ *                            replaces the gravity model (House of Commons Library method)
  * Throws an Error with a clear message when a check fails. No values are invented: every number
  * comes from the files above, or from a documented model applied to them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, missingColumns, toNumber, type CsvTable } from '../src/lib/core/csv';
+import type { PracticeRecord } from '../src/lib/core/types';
+import { toNumber, type CsvTable } from '../src/lib/core/csv';
 import {
   QOF_CONDITIONS,
   QOF_CONDITION_IDS,
@@ -36,9 +36,14 @@ import {
 } from '../src/lib/health/gravity';
 import type { LonLat } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
+import { fail as buildFail, readTable, readText } from './build/io';
+import { readPlace, type PlaceFile } from './build/place';
+import { geocoderFiles, loadPostcodes } from './build/postcodes';
 
 export interface HealthConditionsContext {
   dataDir: string;
+  /** data/place.json: file names, and the borough and England codes. */
+  place: PlaceFile;
   /** LSOA codes in the order the app uses; every array below is aligned with it. */
   lsoaCodes: string[];
   /** Population-weighted centroid of each LSOA, [lon, lat]. */
@@ -82,7 +87,7 @@ export interface HealthConditionsOutput {
   /** Per condition and year: modelled LSOA register and denominator (fractional), aligned with ctx.lsoaCodes. */
   lsoa: Record<QofConditionId, Record<string, { register: number[]; denominator: number[] }>>;
   england: Record<QofConditionId, Record<string, ComparatorOut>>;
-  /** The aggregate of the 21 practices in the four Stockton PCNs (a practice population, not residents). */
+  /** The aggregate of the borough's practices (a practice population, not residents), as published. */
   borough: Record<QofConditionId, Record<string, ComparatorOut>>;
   summary: string[];
 }
@@ -99,30 +104,10 @@ export interface HealthConditionsDetail {
   apportioned: Record<QofConditionId, Record<string, ApportionResult>>;
 }
 
-export const QOF_FILES: readonly { year: string; file: string }[] = [
-  { year: '2022-23', file: 'indicators/qof_prevalence_practice_stockton_2022_23.csv' },
-  { year: '2024-25', file: 'indicators/qof_prevalence_practice_stockton_2024_25.csv' },
-];
-export const PRACTICES_FILE = 'indicators/gp_practices_stockton.csv';
-export const COMPARATORS_FILE = 'indicators/england.csv';
-export const POSTCODE_FILES = ['assets/postcodes_ts_area.csv', 'assets/postcodes_stockton_on_tees.csv'];
-export const REGISTRATIONS_FILE = 'indicators/gp_patients_by_lsoa.csv';
-const ENGLAND = 'E92000001';
-const BOROUGH = 'E06000004';
 const FINGERTIPS_COL = 'practice_imd2025_score_fingertips';
 
 function fail(msg: string): never {
-  throw new Error(`health conditions: ${msg}`);
-}
-
-function readTable(dataDir: string, rel: string, required: string[]): CsvTable {
-  const path = join(dataDir, rel);
-  if (!existsSync(path)) fail(`${rel} not found in ${dataDir}`);
-  const t = parseCsv(readFileSync(path, 'utf8'));
-  if (t.errors.length) fail(`${rel}: CSV errors: ${t.errors.slice(0, 5).join('; ')}`);
-  const missing = missingColumns(t, required);
-  if (missing.length) fail(`${rel}: missing columns ${missing.join(', ')}`);
-  return t;
+  return buildFail(`health conditions: ${msg}`);
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -145,68 +130,38 @@ function checkContext(ctx: HealthConditionsContext): void {
   });
 }
 
-interface PostcodePoint {
-  lon: number;
-  lat: number;
-  lad: string;
-}
-
-function loadPostcodes(dataDir: string): Map<string, PostcodePoint> {
-  const out = new Map<string, PostcodePoint>();
-  for (const rel of POSTCODE_FILES) {
-    const t = readTable(dataDir, rel, ['postcode', 'lat', 'lon', 'lad_code']);
-    for (const r of t.rows) {
-      const pc = normalisePostcode(r.postcode);
-      if (!pc) continue;
-      const lon = toNumber(r.lon);
-      const lat = toNumber(r.lat);
-      if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) continue; // no coordinates (code-90 rows)
-      const prev = out.get(pc);
-      if (prev && (Math.abs(prev.lon - lon) > 1e-6 || Math.abs(prev.lat - lat) > 1e-6 || prev.lad !== r.lad_code))
-        fail(`${rel}: postcode ${pc} disagrees with an earlier postcode file`);
-      out.set(pc, { lon, lat, lad: r.lad_code });
-    }
-  }
-  return out;
-}
-
-interface ComparatorRowKey {
-  id: QofConditionId;
-  year: string;
-}
-
-function comparatorRow(t: CsvTable, { id, year }: ComparatorRowKey, area: 'england' | 'borough'): Record<string, string> {
+/** One comparator row of the comparators file: England's, or the borough's practice aggregate. */
+function comparatorRow({ table, rel, id, year, areaCode }: { table: CsvTable; rel: string; id: QofConditionId; year: string; areaCode: string }): Record<string, string> {
   const indicator = `qof_${id}_prevalence_pct`;
-  const rows = t.rows.filter(
-    (r) =>
-      r.indicator === indicator &&
-      (area === 'england' ? r.area_code === ENGLAND : r.area_code === BOROUGH || r.area_code.startsWith(`${BOROUGH} `)) &&
-      r.period.includes(`QOF ${year}`),
+  const rows = table.rows.filter(
+    (r) => r.indicator === indicator && (r.area_code === areaCode || r.area_code.startsWith(`${areaCode} `)) && r.period.includes(`QOF ${year}`),
   );
-  if (rows.length !== 1) fail(`${COMPARATORS_FILE}: expected 1 row for ${indicator} ${area === 'england' ? ENGLAND : BOROUGH} QOF ${year}, found ${rows.length}`);
+  if (rows.length !== 1) fail(`${rel}: expected 1 row for ${indicator} ${areaCode} QOF ${year}, found ${rows.length}`);
   return rows[0];
 }
 
-function comparatorFrom(row: Record<string, string>, what: string): ComparatorOut {
+function comparatorFrom({ row, rel, what }: { row: Record<string, string>; rel: string; what: string }): ComparatorOut {
   const numerator = toNumber(row.numerator);
   const denominator = toNumber(row.denominator);
   const value = toNumber(row.value);
   if (numerator === null || Number.isNaN(numerator) || denominator === null || Number.isNaN(denominator) || !(denominator > 0))
-    fail(`${COMPARATORS_FILE}: ${what} has no numerator/denominator`);
-  if (value === null || Number.isNaN(value)) fail(`${COMPARATORS_FILE}: ${what} has no value`);
+    fail(`${rel}: ${what} has no numerator/denominator`);
+  if (value === null || Number.isNaN(value)) fail(`${rel}: ${what} has no value`);
   const computed = (100 * numerator) / denominator;
-  if (Math.abs(computed - value) > 0.0005 + 1e-9) fail(`${COMPARATORS_FILE}: ${what} value ${value} is not 100 × ${numerator} / ${denominator}`);
+  if (Math.abs(computed - value) > 0.0005 + 1e-9) fail(`${rel}: ${what} value ${value} is not 100 × ${numerator} / ${denominator}`);
   return { value: computed, numerator, denominator, statistic: row.statistic };
 }
 
 /**
  * LSOA inputs straight from data/ (boundary lookup order): for tests and as a reference for wiring.
- * PWC from boundaries/stockton_lsoa21_lookup.csv, residents from the Census file, IMD score from IoD2025.
+ * PWC from the LSOA lookup, residents from the Census file, IMD score from IoD2025 (file names from place.json).
  */
 export function contextFromDataDir(dataDir: string): HealthConditionsContext {
-  const lk = readTable(dataDir, 'boundaries/stockton_lsoa21_lookup.csv', ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
-  const census = readTable(dataDir, 'indicators/census2021_lsoa21_stockton.csv', ['lsoa21_code', 'usual_residents']);
-  const imd = readTable(dataDir, 'indicators/imd2025_lsoa21_stockton.csv', ['lsoa21_code', 'imd_score']);
+  const place = readPlace(dataDir);
+  const { lsoaLookup, census: censusRel, imd: imdRel } = place.files;
+  const lk = readTable(dataDir, lsoaLookup, ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
+  const census = readTable(dataDir, censusRel, ['lsoa21_code', 'usual_residents']);
+  const imd = readTable(dataDir, imdRel, ['lsoa21_code', 'imd_score']);
   const byCode = (t: CsvTable) => new Map(t.rows.map((r) => [r.lsoa21_code, r]));
   const c = byCode(census);
   const m = byCode(imd);
@@ -218,10 +173,11 @@ export function contextFromDataDir(dataDir: string): HealthConditionsContext {
   };
   return {
     dataDir,
+    place,
     lsoaCodes,
     lsoaPwc: lk.rows.map((r) => [toNumber(r.pwc_lon) ?? NaN, toNumber(r.pwc_lat) ?? NaN]),
-    lsoaPopulation: lsoaCodes.map((code) => get(c, code, 'usual_residents', 'census2021_lsoa21_stockton.csv')),
-    lsoaImdScore: lsoaCodes.map((code) => get(m, code, 'imd_score', 'imd2025_lsoa21_stockton.csv')),
+    lsoaPopulation: lsoaCodes.map((code) => get(c, code, 'usual_residents', censusRel)),
+    lsoaImdScore: lsoaCodes.map((code) => get(m, code, 'imd_score', imdRel)),
   };
 }
 
@@ -231,16 +187,18 @@ export function buildHealthConditions(ctx: HealthConditionsContext): HealthCondi
 
 export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): HealthConditionsDetail {
   checkContext(ctx);
-  const { dataDir } = ctx;
+  const { dataDir, place } = ctx;
+  const BOROUGH = place.code;
+  const COMPARATORS_FILE = place.files.comparators;
+  const PRACTICES_FILE = place.files.practices;
+  const REGISTRATIONS_FILE = place.files.gpRegistrations;
   const summary: string[] = [];
 
   // ---- QOF practice tables
-  const years = QOF_FILES.map((f) => f.year);
+  const years = place.qofFiles.map((f) => f.year);
   const byYear = new Map<string, Map<string, QofPractice>>();
-  for (const { year, file } of QOF_FILES) {
-    const path = join(dataDir, file);
-    if (!existsSync(path)) fail(`${file} not found in ${dataDir}`);
-    const table = parseQofTable(readFileSync(path, 'utf8'), year);
+  for (const { year, file } of place.qofFiles) {
+    const table = parseQofTable(readText(dataDir, file), year);
     if (table.errors.length) fail(`${file}: ${table.errors.slice(0, 5).join('; ')}`);
     if (!table.practices.length) fail(`${file}: no practices`);
     const mismatches = checkPublishedPrevalence(table);
@@ -258,8 +216,9 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
     borough[id] = {};
     for (const year of years) {
       const practices = [...byYear.get(year)!.values()];
-      england[id][year] = comparatorFrom(comparatorRow(comp, { id, year }, 'england'), `England ${id} ${year}`);
-      const pub = comparatorFrom(comparatorRow(comp, { id, year }, 'borough'), `${BOROUGH} ${id} ${year}`);
+      const row = (areaCode: string) => comparatorRow({ table: comp, rel: COMPARATORS_FILE, id, year, areaCode });
+      england[id][year] = comparatorFrom({ row: row(place.england.code), rel: COMPARATORS_FILE, what: `England ${id} ${year}` });
+      const pub = comparatorFrom({ row: row(BOROUGH), rel: COMPARATORS_FILE, what: `${BOROUGH} ${id} ${year}` });
       const sum = sumCondition(practices, id);
       if (sum.numerator !== pub.numerator || sum.denominator !== pub.denominator)
         fail(
@@ -273,7 +232,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   // ---- Practice reference list: postcode fallback and Fingertips deprivation score
   const ref = readTable(dataDir, PRACTICES_FILE, ['practice_code', 'practice_name', 'practice_postcode', FINGERTIPS_COL]);
   const refByCode = new Map(ref.rows.map((r) => [r.practice_code.trim(), r]));
-  const postcodes = loadPostcodes(dataDir);
+  const postcodes = loadPostcodes({ dataDir, files: geocoderFiles(place) });
 
   const allCodes = [...new Set(years.flatMap((y) => [...byYear.get(y)!.keys()]))].sort();
   const latestOf = (code: string): QofPractice => {
@@ -316,7 +275,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
       pcnName: latest.pcnName,
       lon: pt ? pt.lon : null,
       lat: pt ? pt.lat : null,
-      inBorough: pt ? pt.lad === BOROUGH : false,
+      inBorough: pt ? pt.ladCode === BOROUGH : false,
       listSize,
       conditions,
     };
@@ -341,7 +300,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
 
   if (existsSync(regPath)) {
     // House of Commons Library method with real registrations by LSOA.
-    const { rows, errors } = parseRegistrationsByLsoa(readFileSync(regPath, 'utf8'));
+    const { rows, errors } = parseRegistrationsByLsoa(readText(dataDir, REGISTRATIONS_FILE));
     if (errors.length) fail(`${REGISTRATIONS_FILE}: ${errors.slice(0, 5).join('; ')}`);
     if (!rows.length) fail(`${REGISTRATIONS_FILE}: no rows`);
     const known = new Set(ctx.lsoaCodes);
@@ -375,7 +334,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
     model = {
       method: 'registrations',
       practicesInModel,
-      note: registrationsNote(ctx.lsoaCodes.length, missingPractices, practices),
+      note: registrationsNote({ nLsoa: ctx.lsoaCodes.length, missing: missingPractices, practices, placeName: place.name }),
     };
   } else {
     // Doubly-constrained gravity model, calibrated on the Fingertips practice IMD 2025 score.
@@ -421,7 +380,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
       rmse: fit.rmse,
       practicesInFit: fit.practicesUsed,
       practicesInModel,
-      note: gravityNote(fit.beta, fit.rmse, fit.practicesUsed, fitYear, ctx.lsoaCodes.length, mapped.length, unmapped),
+      note: gravityNote({ beta: fit.beta, rmse: fit.rmse, nFit: fit.practicesUsed, fitYear, nLsoa: ctx.lsoaCodes.length, nMapped: mapped.length, unmapped }),
     };
   }
 
@@ -437,7 +396,18 @@ function unmappedWords(unmapped: PracticeOut[]): string {
   return ` ${names} ${unmapped.length === 1 ? 'has' : 'have'} no postcode that could be mapped, so ${unmapped.length === 1 ? 'its' : 'their'} patients are not in the neighbourhood estimates; they stay in the practice list and the borough total.`;
 }
 
-function gravityNote(beta: number, rmse: number, nFit: number, fitYear: string, nLsoa: number, nMapped: number, unmapped: PracticeOut[]): string {
+interface GravityNoteFacts {
+  beta: number;
+  rmse: number;
+  /** Practices with a Fingertips score used in the fit. */
+  nFit: number;
+  fitYear: string;
+  nLsoa: number;
+  nMapped: number;
+  unmapped: PracticeOut[];
+}
+
+function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped }: GravityNoteFacts): string {
   return [
     `Modelled estimate, not a published figure. NHS England publishes QOF prevalence for GP practices, not for neighbourhoods, and the file showing where each practice's patients live (Patients Registered at a GP Practice by LSOA) is not bundled with this app.`,
     `So each practice's register, and its list in the condition's age band, are shared out over the borough's ${nLsoa} LSOAs with a doubly-constrained gravity model: the modelled number of residents of an LSOA registered at a practice is proportional to the LSOA's Census 2021 residents × the practice's list size × exp(−β × straight-line distance in km from the LSOA's population-weighted centroid to the practice's postcode), balanced so that every LSOA's residents and every practice's share of patients add up.`,
@@ -448,14 +418,15 @@ function gravityNote(beta: number, rmse: number, nFit: number, fitYear: string, 
   ].join(' ');
 }
 
-function registrationsNote(nLsoa: number, missing: string[], practices: PracticeOut[]): string {
+function registrationsNote({ nLsoa, missing, practices, placeName }: { nLsoa: number; missing: string[]; practices: PracticeOut[]; placeName: string }): string {
+  const pcns = new Set(practices.map((p) => p.pcnCode)).size;
   const missingWords = missing.length
     ? ` No registrations were found for ${missing.map((c) => practices.find((p) => p.code === c)?.name ?? c).join(', ')}, so ${missing.length === 1 ? 'its' : 'their'} patients are not in the neighbourhood estimates; they stay in the borough total.`
     : '';
   return [
     `Modelled estimate, not a published figure. NHS England publishes QOF prevalence for GP practices, not for neighbourhoods.`,
     `Following the House of Commons Library method, each practice's register, and its list in the condition's age band, are shared out over LSOAs in proportion to the practice's registered patients living in each LSOA (NHS England, Patients Registered at a GP Practice by LSOA). Patients living outside the borough's ${nLsoa} LSOAs take their share with them. An LSOA's estimate is its apportioned register ÷ its apportioned denominator.`,
-    `Limits: only the practices in the four Stockton primary care networks are included, so residents registered with practices elsewhere are missing from the counts (the rate is less affected than the counts). Age structure is not modelled within practices: everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in. The registration counts are for one date and are used for every QOF year. Confidence intervals computed from modelled counts treat them as observed and understate the uncertainty.${missingWords}`,
+    `Limits: only the practices in the ${pcns} ${placeName} primary care networks are included, so residents registered with practices elsewhere are missing from the counts (the rate is less affected than the counts). Age structure is not modelled within practices: everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in. The registration counts are for one date and are used for every QOF year. Confidence intervals computed from modelled counts treat them as observed and understate the uncertainty.${missingWords}`,
     SOURCES.replace('OHID Fingertips practice deprivation score (IMD 2025); MHCLG English Indices of Deprivation 2025; ONS Census 2021 usual residents and LSOA population-weighted centroids; OS Code-Point Open (practice postcodes)', 'NHS England Patients Registered at a GP Practice by LSOA; OS Code-Point Open (practice postcodes)'),
   ].join(' ');
 }

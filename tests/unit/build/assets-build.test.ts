@@ -2,15 +2,18 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCESS_RULES, buildAssets, postcodeGeocoder, readLsoaPwc } from '../../../scripts/assets';
+import { buildAssets, postcodeGeocoder, readLsoaPwc } from '../../../scripts/assets';
+import { readPlace } from '../../../scripts/build/place';
+import { ACCESS_MEASURES } from '../../../data/registry';
 import { validateAsset } from '../../../src/lib/assets/categories';
 import { geocoderFromMap, parseHubsCsv } from '../../../src/lib/assets/hubs';
 import { haversineMetres } from '../../../src/lib/core/geo';
 
 type FC = { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
 const DATA = resolve(__dirname, '..', '..', '..', 'data');
+const place = readPlace(DATA);
 const { lsoaCodes, lsoaPwc } = readLsoaPwc(DATA);
-const built = buildAssets({ dataDir: DATA, lsoaCodes, lsoaPwc });
+const built = buildAssets({ dataDir: DATA, place, lsoaCodes, lsoaPwc });
 const raw = (file: string) =>
   (JSON.parse(readFileSync(join(DATA, 'assets', file), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] }).features;
 const access = (cat: string) => built.access.find((a) => a.category === cat)!;
@@ -101,7 +104,7 @@ describe('buildAssets (real data)', () => {
     // For today's LSOA centroids the nearest practice happens to be in the borough, so check inclusion with a
     // centroid placed on a practice over the boundary: its distance must be 0.
     const outside = gps.find((a) => !a.inBorough)!;
-    const r = buildAssets({ dataDir: DATA, lsoaCodes: ['test'], lsoaPwc: [[outside.lon, outside.lat]] });
+    const r = buildAssets({ dataDir: DATA, place, lsoaCodes: ['test'], lsoaPwc: [[outside.lon, outside.lat]] });
     expect(r.access.find((a) => a.category === 'gp')!.lsoaDistanceM).toEqual([0]);
     const inBoroughOnly = Math.min(...gps.filter((a) => a.inBorough).map((a) => haversineMetres([outside.lon, outside.lat], [a.lon, a.lat])));
     expect(inBoroughOnly).toBeGreaterThan(0);
@@ -116,7 +119,7 @@ describe('buildAssets (real data)', () => {
       expect(lib.lsoaDistanceM[i]).toBe(Math.round(Math.min(...ds)));
       expect(lib.lsoaCount1km[i]).toBe(ds.filter((d) => d <= 1000).length);
     });
-    const rule = ACCESS_RULES.find((r) => r.category === 'library')!;
+    const rule = ACCESS_MEASURES.find((r) => r.category === 'library')!;
     expect(built.assets.filter((a) => a.category === 'library' && a.status === 'closed').some(rule.include)).toBe(false);
   });
 
@@ -127,8 +130,8 @@ describe('buildAssets (real data)', () => {
   });
 
   it('fails loudly on mismatched inputs', () => {
-    expect(() => buildAssets({ dataDir: DATA, lsoaCodes, lsoaPwc: lsoaPwc.slice(1) })).toThrow(/124 LSOA codes but 123 centroids/);
-    expect(() => buildAssets({ dataDir: DATA, lsoaCodes: ['E01012187'], lsoaPwc: [[54.57, -1.36]] })).toThrow(/not a UK \[lon, lat\]/);
+    expect(() => buildAssets({ dataDir: DATA, place, lsoaCodes, lsoaPwc: lsoaPwc.slice(1) })).toThrow(/124 LSOA codes but 123 centroids/);
+    expect(() => buildAssets({ dataDir: DATA, place, lsoaCodes: ['E01012187'], lsoaPwc: [[54.57, -1.36]] })).toThrow(/not a UK \[lon, lat\]/);
   });
 });
 
@@ -143,7 +146,7 @@ describe('buildAssets: bad input files', () => {
     const fc = JSON.parse(readFileSync(p, 'utf8'));
     edit(fc);
     writeFileSync(p, JSON.stringify(fc));
-    return () => buildAssets({ dataDir: dir, lsoaCodes, lsoaPwc });
+    return () => buildAssets({ dataDir: dir, place, lsoaCodes, lsoaPwc });
   };
   it.each([
     ['gp_practices_nhs_ods.geojson', (fc: FC) => (fc.features[0].properties.in_borough = 'yes'), /in_borough is not true\/false/],

@@ -1,0 +1,85 @@
+/**
+ * The data build as steps: read inputs -> validate -> derive -> aggregate -> write.
+ * Each step takes its inputs as arguments (directories or data), so tests can run any of them on
+ * temporary directories or edited inputs.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IndicatorBundle } from '../../src/lib/core/types';
+import { areaLists } from './aggregate';
+import { deriveAccess, deriveBoroughIndicators, deriveQof, deriveTableIndicators } from './derive';
+import { placeIndex, postcodeIndex, resolvePresets } from './locate';
+import { publicPlace } from './place';
+import { readInputs, type Inputs } from './read';
+import { validate } from './validate';
+import { writeOutputs, type Outputs } from './write';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_DATA_DIR = join(ROOT, 'data');
+export const DEFAULT_OUT_DIR = join(ROOT, 'public', 'data');
+
+export interface BuildOptions {
+  /** Where the inputs are (default data/). */
+  dataDir?: string;
+  /** Where the browser's files go (default public/data/). */
+  outDir?: string;
+  /** Timestamp written into indicators.json (default now); fixed in tests and output comparisons. */
+  builtAt?: string;
+}
+
+/** Everything between reading and writing: the content of every output file, and a summary of the checks. */
+export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString() }: Pick<BuildOptions, 'builtAt'> = {}): { outputs: Outputs; summary: string[] } {
+  const v = validate(inputs);
+  const table = deriveTableIndicators(v);
+  const qof = deriveQof(v);
+  const access = deriveAccess(v);
+  const boroughIndicators = deriveBoroughIndicators(v);
+
+  const areas = areaLists(v);
+  const { lsoa, ward, msoa, borough, context } = v.layers;
+  const pc = postcodeIndex(v, areas);
+  const presets = resolvePresets(v, pc.postcodes);
+
+  const indicators = [...table.indicators, ...qof.indicators, ...access.indicators];
+  const bundle: IndicatorBundle = {
+    builtAt,
+    place: publicPlace(v.place),
+    areas,
+    lsoaLinks: { msoa: v.lsoaMsoa, ward: v.lsoaWard, pwc: v.lsoaPwc },
+    themes: [...new Set(indicators.map((d) => d.theme))],
+    indicators,
+    presets: presets.presets,
+    practices: qof.hc.practices,
+    qof: { years: qof.hc.years, method: qof.hc.model.method, beta: qof.hc.model.beta, rmse: qof.hc.model.rmse, note: qof.hc.model.note },
+    boroughIndicators,
+  };
+  const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+  const outputs: Outputs = {
+    'indicators.json': bundle,
+    'geo-lsoa.json': fc(lsoa.features),
+    'geo-ward.json': fc(ward.features),
+    'geo-msoa.json': fc(msoa.features),
+    'geo-borough.json': fc(borough.features),
+    // Neighbouring districts for context, without the borough itself.
+    'geo-context.json': fc(context.features.filter((f) => f.properties?.code !== v.place.code)),
+    'postcodes.json': pc.postcodes,
+    'places.json': placeIndex(v, areas),
+    'assets.json': access.assets,
+  };
+  const summary = [
+    ...table.summary,
+    ...qof.summary,
+    ...access.summary,
+    `areas: ${lsoa.codes.length} LSOAs, ${ward.codes.length} wards, ${msoa.codes.length} MSOAs; residents ${v.population.reduce((a, b) => a + b, 0)}`,
+    pc.summary,
+    ...presets.summary,
+  ];
+  return { outputs, summary };
+}
+
+/** Read, build and write. Nothing is written unless every step succeeds. */
+export function build({ dataDir = DEFAULT_DATA_DIR, outDir = DEFAULT_OUT_DIR, builtAt }: BuildOptions = {}): { summary: string[] } {
+  const { outputs, summary } = buildOutputs(readInputs(dataDir), { builtAt });
+  writeOutputs(outDir, outputs);
+  return { summary };
+}
