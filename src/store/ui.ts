@@ -58,6 +58,8 @@ export interface UiSlice {
   /** A click on the map while drawing: one more corner (a repeated click adds nothing). */
   addToolPoint: (p: LonLat) => void;
   undoToolPoint: () => void;
+  /** A click on the map with a point tool: "Near here" lists around it, or it becomes the site. */
+  pickPoint: (p: LonLat) => Promise<void>;
   /** Close the shape being drawn; returns a note for the person, or null when nothing was finished. */
   finishTool: () => Promise<string | null>;
   setDraft: (d: Draft | null) => void;
@@ -104,6 +106,17 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   undoToolPoint: () => {
     const t = get().tool;
     if (t && (t.kind === 'draw-area' || t.kind === 'site-boundary')) set({ tool: { ...t, points: t.points.slice(0, -1) } });
+  },
+  pickPoint: async (raw) => {
+    const t = get().tool;
+    const [lon, lat] = round6(raw);
+    if (t?.kind === 'pick-point') get().setNearPoint({ lon, lat, label: `the point you picked (${lat.toFixed(4)}, ${lon.toFixed(4)})` });
+    else if (t?.kind === 'site-pin') {
+      // The site code (turf, proj4) loads on demand; the planner's panel has usually loaded it already.
+      const [{ siteFromPoint }, { encodeSite }] = await Promise.all([import('../lib/site/appraisal'), import('../lib/site/link')]);
+      get().setShare({ site: encodeSite(siteFromPoint([lon, lat])) });
+      set({ tool: null });
+    }
   },
   finishTool: async () => {
     const t = get().tool;

@@ -16,7 +16,7 @@ describe('serialise', () => {
   });
 
   it.each([
-    [{ mode: 'compare' }, 'mode', 'compare'],
+    [{ mode: 'benchmark' }, 'mode', 'compare'],
     [{ classes: 'jenks' }, 'classes', 'jenks'],
     [{ selected: 'E05014863' }, 'area', 'E05014863'],
     [{ basemap: true }, 'basemap', 'streets'],
@@ -35,7 +35,7 @@ describe('serialise', () => {
     ['basemap', { basemap: false }],
     ['view', { view: 'map' }],
   ] as [string, Partial<ShareState>][])('default for %s is omitted', (key, change) => {
-    const p = new URLSearchParams(serialise({ ...DEFAULT_SHARE_STATE, mode: 'compare', ...change }));
+    const p = new URLSearchParams(serialise({ ...DEFAULT_SHARE_STATE, mode: 'benchmark', ...change }));
     expect(p.has(key)).toBe(false);
   });
 });
@@ -45,18 +45,18 @@ describe('parse(serialise(state)) round trip', () => {
   const all: ShareState[] = [];
   for (const geography of geos)
     for (const indicator of ['imd_score', 'disability'])
-      for (const mode of ['value', 'compare'] as const)
+      for (const mode of ['value', 'benchmark'] as const)
         for (const classes of ['quantile', 'jenks'] as const)
           for (const selected of [null, 'E01012187', 'E05014863'])
             for (const basemap of [false, true])
-              for (const view of ['map', 'table', 'compare'] as const)
+              for (const view of ['map', 'table', 'comparison'] as const)
                 all.push({ ...DEFAULT_SHARE_STATE, geography, indicator, mode, classes, selected, basemap, view });
   // Comparison lists and custom neighbourhoods, on a few base states.
   const compares = [[], ['ward:E05014863'], ['ward:E05014863', 'lsoa:E01012187', 'msoa:E02002545', 'preset:norton', 'custom:n1', 'pcn:U12345']];
   const customs = [[], ['AAAB.My area'], ['gA.Norton & Roseworth', 'AAAAAAAAAAAAAAAAAAAAE.Name with . dots and ? & = signs']];
-  for (const compare of compares)
+  for (const comparison of compares)
     for (const custom of customs)
-      for (const view of ['map', 'compare'] as const) all.push({ ...DEFAULT_SHARE_STATE, view, compare, custom });
+      for (const view of ['map', 'comparison'] as const) all.push({ ...DEFAULT_SHARE_STATE, view, comparison, custom });
   // Two of the second set (no places, no custom areas) are already in the first.
   const states = [...new Map(all.map((s) => [JSON.stringify(s), s])).values()];
 
@@ -71,7 +71,7 @@ describe('parse(serialise(state)) round trip', () => {
   });
 
   it('a leading "?" is accepted', () => {
-    const s: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'msoa', mode: 'compare', selected: 'E02002545', compare: ['msoa:E02002545'] };
+    const s: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'msoa', mode: 'benchmark', selected: 'E02002545', comparison: ['msoa:E02002545'] };
     expect(parse(`?${serialise(s)}`, KNOWN).state).toEqual(s);
   });
 
@@ -160,7 +160,7 @@ describe('parse: defaults and malformed input', () => {
 
   it('keeps good parameters when others are bad', () => {
     const { state, warnings } = parse('geo=lsoa&ind=nope&mode=compare&area=<b>&classes=jenks', KNOWN);
-    expect(state).toEqual({ ...DEFAULT_SHARE_STATE, geography: 'lsoa', mode: 'compare', classes: 'jenks' });
+    expect(state).toEqual({ ...DEFAULT_SHARE_STATE, geography: 'lsoa', mode: 'benchmark', classes: 'jenks' });
     expect(warnings).toHaveLength(2);
     expect(warnings.join(' ')).toMatch(/indicator "nope"/);
   });
@@ -187,7 +187,7 @@ describe('parse: defaults and malformed input', () => {
     ['view=map', 'map'],
     ['view=TABLE', 'map'],
     ['view=chart', 'map'],
-    ['view=compare', 'compare'],
+    ['view=compare', 'comparison'],
   ])('%s -> view %s', (q, view) => {
     expect(parse(q, KNOWN).state.view).toBe(view);
   });
@@ -199,15 +199,15 @@ describe('parse: defaults and malformed input', () => {
     ['cmp=ward:A,ward:A,ward:B', ['ward:A', 'ward:B'], 0], // duplicates dropped
     ['cmp=,,ward:A,,', ['ward:A'], 0], // empty entries ignored
     ['cmp=', [], 0],
-  ] as [string, string[], number][])('%s -> compare %j with %i warning(s)', (q, compare, nWarnings) => {
+  ] as [string, string[], number][])('%s -> comparison %j with %i warning(s)', (q, comparison, nWarnings) => {
     const { state, warnings } = parse(q, KNOWN);
-    expect(state.compare).toEqual(compare);
+    expect(state.comparison).toEqual(comparison);
     expect(warnings).toHaveLength(nWarnings);
   });
 
   it(`keeps at most MAX_COMPARISON (${MAX_COMPARISON}) places`, () => {
     const keys = Array.from({ length: MAX_COMPARISON + 3 }, (_, i) => `ward:W${i}`);
-    expect(parse(`cmp=${keys.join(',')}`, KNOWN).state.compare).toEqual(keys.slice(0, MAX_COMPARISON));
+    expect(parse(`cmp=${keys.join(',')}`, KNOWN).state.comparison).toEqual(keys.slice(0, MAX_COMPARISON));
   });
 
   it('keeps at most 20 custom neighbourhoods, in order', () => {
@@ -225,7 +225,7 @@ describe('parse: defaults and malformed input', () => {
   });
 
   it('uses caller-supplied defaults for absent parameters', () => {
-    const defaults: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'lsoa', indicator: 'disability', mode: 'compare', classes: 'jenks', selected: 'E01012187', basemap: false, view: 'table' };
+    const defaults: ShareState = { ...DEFAULT_SHARE_STATE, geography: 'lsoa', indicator: 'disability', mode: 'benchmark', classes: 'jenks', selected: 'E01012187', basemap: false, view: 'table' };
     expect(parse('', KNOWN, defaults).state).toEqual(defaults);
     expect(parse('geo=county', KNOWN, defaults).state.geography).toBe('lsoa');
   });

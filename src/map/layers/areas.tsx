@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Map as MlMap, MapLayerMouseEvent, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { useStore, currentIndicator } from '../../store';
+import { useChoropleth } from '../../data/useChoropleth';
+import { diffFills, type FillStates } from '../../lib/indicators/choropleth';
+import { formatValue } from '../../lib/core/format';
+import { GEOGRAPHY_IDS, type GeographyId } from '../../lib/core/types';
+import type { LayerFamily } from '../types';
+
+/** Each geography's boundaries, loaded once; colour, hover and selection are feature-state. */
+const AREA_FILES: Record<GeographyId, string> = { ward: 'geo-ward.json', lsoa: 'geo-lsoa.json', msoa: 'geo-msoa.json' };
+const AREA_SUFFIXES = ['fill', 'line', 'hover', 'selected', 'selected-inner'] as const;
+
+export const fillId = (g: GeographyId) => `${g}-fill`;
+
+/** Areas with no fill (no data, not compared) stay transparent; fills thin out over a street basemap. */
+export function fillOpacity(basemap: boolean) {
+  return ['case', ['==', ['feature-state', 'fill'], null], 0, basemap ? 0.6 : 0.85] as unknown as number;
+}
+
+export function areasFamily(dataUrl: (f: string) => string, active: GeographyId): LayerFamily {
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
+    { id: 'context-fill', type: 'fill', source: 'context', paint: { 'fill-color': '#dde2e7' } },
+    { id: 'context-line', type: 'line', source: 'context', paint: { 'line-color': '#9aa5b1', 'line-width': 1 } },
+  ];
+  for (const g of GEOGRAPHY_IDS) {
+    const layout = { visibility: g === active ? ('visible' as const) : ('none' as const) };
+    const when = (state: string, on: number) => ['case', ['boolean', ['feature-state', state], false], on, 0] as unknown as number;
+    layers.push(
+      { id: fillId(g), type: 'fill', source: g, layout, paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#ffffff']], 'fill-opacity': fillOpacity(false) } },
+      { id: `${g}-line`, type: 'line', source: g, layout, paint: { 'line-color': '#505a5f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.4, 14, 1.2] } },
+      { id: `${g}-hover`, type: 'line', source: g, layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('hover', 2.5) } },
+      { id: `${g}-selected`, type: 'line', source: g, layout, paint: { 'line-color': '#ffdd00', 'line-width': when('selected', 5) } },
+      { id: `${g}-selected-inner`, type: 'line', source: g, layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('selected', 2) } },
+    );
+  }
+  layers.push({ id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } });
+  const sources: Record<string, SourceSpecification> = {
+    context: { type: 'geojson', data: dataUrl('geo-context.json'), promoteId: 'code' },
+    borough: { type: 'geojson', data: dataUrl('geo-borough.json'), promoteId: 'code' },
+  };
+  for (const g of GEOGRAPHY_IDS) sources[g] = { type: 'geojson', data: dataUrl(AREA_FILES[g]), promoteId: 'code' };
+  return { sources, layers };
+}
+
+/**
+ * The choropleth: shows the active geography, colours it by feature-state (only the differences from
+ * what is already drawn), marks the selected and hovered area, and shows a tooltip on hover.
+ * `onPainted` tells the map shell a new view was applied, so it can report when the map is idle.
+ */
+export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderKey: string) => void }) {
+  const bundle = useStore((s) => s.bundle)!;
+  const geography = useStore((s) => s.geography);
+  const selected = useStore((s) => s.selected);
+  const hovered = useStore((s) => s.hovered);
+  const ind = useStore((s) => currentIndicator(s));
+  const renderKey = useStore((s) => `${s.geography}|${s.indicator}|${s.mode}|${s.classes}`);
+  const ch = useChoropleth();
+  const applied = useRef<Partial<Record<GeographyId, FillStates>>>({});
+  const [tip, setTip] = useState<{ x: number; y: number; code: string } | null>(null);
+
+  // Only the active geography is drawn.
+  useEffect(() => {
+    for (const g of GEOGRAPHY_IDS) for (const suffix of AREA_SUFFIXES) map.setLayoutProperty(`${g}-${suffix}`, 'visibility', g === geography ? 'visible' : 'none');
+  }, [map, geography]);
+
+  useEffect(() => {
+    if (!ch) return;
+    const prev = applied.current[geography] ?? {};
+    for (const [code, fill] of diffFills(prev, ch.fills)) map.setFeatureState({ source: geography, id: code }, { fill });
+    applied.current[geography] = ch.fills;
+    onPainted(renderKey);
+  }, [map, ch, geography, renderKey, onPainted]);
+
+  useEffect(() => {
+    if (!selected) return;
+    map.setFeatureState({ source: geography, id: selected }, { selected: true });
+    return () => {
+      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: selected }, { selected: false });
+    };
+  }, [map, geography, selected]);
+
+  // Hover from the map or from elsewhere (table, lists) highlights the area.
+  useEffect(() => {
+    if (!hovered) return;
+    map.setFeatureState({ source: geography, id: hovered }, { hover: true });
+    return () => {
+      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: hovered }, { hover: false });
+    };
+  }, [map, geography, hovered]);
+
+  useEffect(() => {
+    const layer = fillId(geography);
+    const onMove = (e: MapLayerMouseEvent) => {
+      const code = e.features?.[0]?.id != null ? String(e.features[0].id) : null;
+      if (code !== useStore.getState().hovered) useStore.getState().setHovered(code);
+      if (!useStore.getState().tool) map.getCanvas().style.cursor = code ? 'pointer' : '';
+      setTip(code ? { x: e.point.x, y: e.point.y, code } : null);
+    };
+    const onLeave = () => {
+      useStore.getState().setHovered(null);
+      if (!useStore.getState().tool) map.getCanvas().style.cursor = '';
+      setTip(null);
+    };
+    map.on('mousemove', layer, onMove);
+    map.on('mouseleave', layer, onLeave);
+    return () => {
+      map.off('mousemove', layer, onMove);
+      map.off('mouseleave', layer, onLeave);
+      onLeave();
+    };
+  }, [map, geography]);
+
+  const tipIndex = tip ? bundle.areas[geography].codes.indexOf(tip.code) : -1;
+  if (!tip || tipIndex < 0 || !ind) return null;
+  return (
+    <div className="map-tooltip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+      <strong>{bundle.areas[geography].names[tipIndex]}</strong>
+      <span>
+        {ind.label}: {formatValue(ind.data[geography]?.values[tipIndex], ind)}
+      </span>
+      {ch?.labels[tip.code] ? <span>{ch.labels[tip.code]}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect } from 'react';
+import type { Map as MlMap } from 'maplibre-gl';
+import { useStore, currentIndicator } from '../store';
+import { buildChoropleth } from '../lib/indicators/choropleth';
+import { formatRadius } from '../lib/core/format';
+
+const INK = '#0b0c0c';
+const SITE = '#d4351c';
+const LEGEND_W = 260;
+
+/** Lines of at most `width` pixels, broken at spaces. */
+function wrap(g: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (g.measureText(next).width > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * Answers store.requestMapImage() with a PNG of the map and its legend beside it, for the printed
+ * site summary. The legend is the same model the panel's Legend renders (buildChoropleth), plus the
+ * site's keys; the attribution is the data's own (place.attribution from the provenance files).
+ */
+export function usePrintImage(map: MlMap) {
+  const request = useStore((s) => s.mapImageRequest);
+  useEffect(() => {
+    if (!request) return;
+    map.once('render', () => {
+      const st = useStore.getState();
+      const ind = currentIndicator(st);
+      const b = st.bundle!;
+      const ch = ind ? buildChoropleth(ind, st.geography, b.areas[st.geography].codes, st.mode, st.classes) : null;
+      const c = map.getCanvas();
+      const out = document.createElement('canvas');
+      out.width = c.width + LEGEND_W;
+      out.height = c.height;
+      const g = out.getContext('2d')!;
+      g.fillStyle = '#ffffff';
+      g.fillRect(0, 0, out.width, out.height);
+      g.drawImage(c, 0, 0);
+      const x = c.width + 12;
+      const textW = LEGEND_W - 24;
+      let y = 24;
+      const text = (s: string, font = '12px sans-serif', lineH = 15) => {
+        g.font = font;
+        g.fillStyle = INK;
+        for (const l of wrap(g, s, textW)) {
+          g.fillText(l, x, y);
+          y += lineH;
+        }
+      };
+      text('Legend', 'bold 14px sans-serif', 20);
+      g.fillStyle = SITE;
+      g.fillRect(x, y - 10, 16, 12);
+      g.font = '12px sans-serif';
+      g.fillStyle = INK;
+      g.fillText('Site', x + 24, y);
+      y += 18;
+      g.strokeStyle = SITE;
+      g.setLineDash([6, 4]);
+      g.lineWidth = 2;
+      g.strokeRect(x, y - 10, 16, 12);
+      g.setLineDash([]);
+      g.fillText(`Catchments (straight line): ${st.rings.map(formatRadius).join(', ')}`.slice(0, 60), x + 24, y);
+      y += 24;
+      if (ch) {
+        text(ch.title, 'bold 12px sans-serif');
+        y += 4;
+        for (const item of ch.legend) {
+          g.strokeStyle = '#505a5f';
+          g.lineWidth = 1;
+          if (item.color) {
+            g.fillStyle = item.color;
+            g.fillRect(x, y - 10, 16, 12);
+          }
+          g.strokeRect(x, y - 10, 16, 12);
+          g.font = '12px sans-serif';
+          g.fillStyle = INK;
+          g.fillText(`${item.label}${item.england ? ' ◆ England' : ''}`, x + 24, y);
+          y += 17;
+        }
+        if (ind?.modelled) text('Modelled estimate (see the method in the app).', 'italic 11px sans-serif', 14);
+      }
+      y = Math.max(y + 8, out.height - 14 * 9);
+      for (const a of b.place.attribution) text(a.text, '10px sans-serif', 12);
+      useStore.getState().setMapImage(out.toDataURL('image/png'));
+    });
+    map.triggerRepaint();
+  }, [map, request]);
+}
