@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from '../store';
 import { loadPostcodes } from '../data/load';
-import { looksLikePostcodeStart, searchItems, type SearchItem } from '../lib/places/search';
+import { looksLikePostcodeStart, searchExamples, searchItems, type SearchItem } from '../lib/places/search';
 import { normalisePostcode } from '../lib/core/text';
 import type { GeographyId } from '../lib/core/types';
 
@@ -122,7 +122,7 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
-        placeholder="e.g. TS18 1HU, Norton, Portrack"
+        placeholder={searchExamples(bundle, places).text}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

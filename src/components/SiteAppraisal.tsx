@@ -29,6 +29,7 @@ export default function SiteAppraisalPanel() {
   const undoToolPoint = useStore((s) => s.undoToolPoint);
   const rings = useStore((s) => s.rings);
   const [postcode, setPostcode] = useState('');
+  const example = bundle.practices.find((p) => p.postcode)?.postcode;
   const [ringText, setRingText] = useState(rings.join(', '));
   const [msg, setMsg] = useState('');
   const site = useSite();
@@ -48,7 +49,7 @@ export default function SiteAppraisalPanel() {
 
   async function byPostcode() {
     const pc = normalisePostcode(postcode);
-    if (!pc) return setMsg('Enter a full postcode, for example TS18 1HU.');
+    if (!pc) return setMsg(`Enter a full postcode${example ? `, for example ${example}` : ''}.`);
     const idx = await loadPostcodes();
     const hit = idx[pc];
     if (!hit) return setMsg(`${pc} is not in the ${bundle.place.name} postcode list (OS Code-Point Open), so it cannot be placed. Drop a pin instead.`);

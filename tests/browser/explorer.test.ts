@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
+import type { IndicatorBundle } from '../../src/lib/core/types';
 import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
 
 let s: Session;
@@ -167,9 +168,18 @@ describe('area explorer', () => {
     await s.page.keyboard.type('Portrack');
     await s.page.getByRole('option').first().waitFor();
     await s.page.keyboard.press('ArrowDown');
+    // Enter must open exactly the highlighted option: its code ends the option's text.
+    const highlighted = await s.page.locator('[role="option"][aria-selected="true"]').innerText();
+    const code = highlighted.match(/(E0[125]\d{6})\s*$/)?.[1];
+    expect(code, `a code in "${highlighted}"`).toBeTruthy();
+    const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8')) as IndicatorBundle;
+    const geo = (['ward', 'lsoa', 'msoa'] as const).find((g) => bundle.areas[g].codes.includes(code!))!;
+    const name = bundle.areas[geo].names[bundle.areas[geo].codes.indexOf(code!)];
+    expect(highlighted).toContain(name);
     await s.page.keyboard.press('Enter');
     await s.page.waitForFunction(() => new URLSearchParams(location.search).get('area') !== null);
-    expect(await profile(s).locator('.profile-name').innerText()).toMatch(/Portrack|Stockton/);
+    expect(new URL(s.page.url()).searchParams.get('area')).toBe(code);
+    expect(await profile(s).locator('.profile-name').innerText()).toBe(name);
   });
 
   it('the main view has no axe-core violations', async () => {

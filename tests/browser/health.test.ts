@@ -66,7 +66,8 @@ describe('health conditions compared with England', () => {
     const p = s.page.getByRole('region', { name: 'Area profile' });
     await p.locator('tr[data-indicator="qof_hyp"]').waitFor();
     const row = await p.locator('tr[data-indicator="qof_hyp"]').innerText();
-    expect(row).toMatch(/modelled estimate/i);
+    // The label itself, not words in the method note.
+    expect(await p.locator('tr[data-indicator="qof_hyp"] .tag').innerText()).toBe('modelled estimate');
     expect(row).toMatch(/\d+\.\d%/);
     expect(row).toMatch(/(Lower than|Similar to|Higher than) England \(95%\)/);
     // The method is one click away.

@@ -18,7 +18,7 @@ export function cleanText(raw: unknown, max = MAX_TEXT): { text: string; trimmed
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 
-/** A UK postcode in its standard form ("TS18 1HU"), or null when the text is not a full postcode. */
+/** A UK postcode in its standard form ("SW1A 1AA"), or null when the text is not a full postcode. */
 export function normalisePostcode(input: string | null | undefined): string | null {
   const m = (input ?? '').toUpperCase().replace(/\s+/g, ' ').trim().match(POSTCODE);
   return m ? `${m[1]} ${m[2]}` : null;

@@ -1,6 +1,6 @@
 /**
  * QOF (Quality and Outcomes Framework) recorded prevalence by GP practice: the conditions the app
- * shows, a parser for the practice tables in data/indicators/qof_prevalence_practice_stockton_*.csv,
+ * shows, a parser for the practice tables in the place's QOF files (data/place.json names them),
  * and the check that each published percentage is 100 × register / denominator.
  * Pure: no I/O. Parsing never throws; problems come back as `errors`.
  */

@@ -1,4 +1,5 @@
 /** Search over areas, places and postcodes. Pure: the caller supplies the lists. */
+import type { GazetteerEntry, IndicatorBundle } from '../core/types';
 
 
 
@@ -42,4 +43,15 @@ export function searchItems(items: SearchItem[], query: string, limit = 8): Sear
   }
   scored.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name));
   return scored.slice(0, limit).map((s) => s.item);
+}
+
+/**
+ * Examples for the search box, taken from the place's own data (so nothing names the place in code):
+ * a GP practice's postcode, a town or village from the gazetteer, and a preset or ward name.
+ */
+export function searchExamples(bundle: Pick<IndicatorBundle, 'practices' | 'presets' | 'areas'>, gazetteer: readonly GazetteerEntry[]): { postcode: string | null; text: string } {
+  const postcode = bundle.practices.find((p) => p.postcode)?.postcode ?? null;
+  const town = gazetteer.find((g) => g.type.startsWith('place'))?.name;
+  const area = bundle.presets[bundle.presets.length - 1]?.name ?? bundle.areas.ward.names[0];
+  return { postcode, text: ['e.g.', [postcode, town, area].filter(Boolean).join(', ')].join(' ') };
 }

@@ -6,6 +6,7 @@ import { diffFills, type FillStates } from '../../lib/indicators/choropleth';
 import { formatValue } from '../../lib/core/format';
 import { GEOGRAPHY_IDS, type GeographyId } from '../../lib/core/types';
 import type { LayerFamily } from '../types';
+import { MODE_TOKEN } from '../../lib/share/url';
 
 /** Each geography's boundaries, loaded once; colour, hover and selection are feature-state. */
 const AREA_FILES: Record<GeographyId, string> = { ward: 'geo-ward.json', lsoa: 'geo-lsoa.json', msoa: 'geo-msoa.json' };
@@ -55,7 +56,8 @@ export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderK
   const selected = useStore((s) => s.selected);
   const hovered = useStore((s) => s.hovered);
   const ind = useStore((s) => currentIndicator(s));
-  const renderKey = useStore((s) => `${s.geography}|${s.indicator}|${s.mode}|${s.classes}`);
+  // The idle signal names the view as its link does (geo|ind|mode|classes), so tests and tools can wait for it.
+  const renderKey = useStore((s) => `${s.geography}|${s.indicator}|${MODE_TOKEN[s.mode]}|${s.classes}`);
   const ch = useChoropleth();
   const applied = useRef<Partial<Record<GeographyId, FillStates>>>({});
   const [tip, setTip] = useState<{ x: number; y: number; code: string } | null>(null);

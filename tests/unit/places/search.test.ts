@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePostcodeStart, searchItems, type SearchItem } from '../../../src/lib/places/search';
+import { looksLikePostcodeStart, searchExamples, searchItems, type SearchItem } from '../../../src/lib/places/search';
 import { normalisePostcode } from '../../../src/lib/core/text';
 
 describe('normalisePostcode', () => {
@@ -176,5 +176,24 @@ describe('searchItems', () => {
     const copy = JSON.stringify(items);
     searchItems(items, 'norton');
     expect(JSON.stringify(items)).toBe(copy);
+  });
+});
+
+describe('searchExamples: the search box examples come from the data', () => {
+  const gaz = [
+    { name: 'Some Ward', type: 'ward', lon: 0, lat: 0, lsoa: 0, ward: 0 },
+    { name: 'Sometown', type: 'place (GeoNames postal)', lon: 0, lat: 0, lsoa: 0, ward: 0 },
+  ];
+  const bundle = {
+    practices: [{ postcode: '' }, { postcode: 'AB1 2CD' }],
+    presets: [{ name: 'First' }, { name: 'Last preset' }],
+    areas: { ward: { names: ['W1'] } },
+  } as unknown as Parameters<typeof searchExamples>[0];
+  it('names a practice postcode, a town and a preset', () => {
+    expect(searchExamples(bundle, gaz)).toEqual({ postcode: 'AB1 2CD', text: 'e.g. AB1 2CD, Sometown, Last preset' });
+  });
+  it('falls back to a ward and skips what is missing', () => {
+    const bare = { practices: [], presets: [], areas: { ward: { names: ['W1'] } } } as unknown as Parameters<typeof searchExamples>[0];
+    expect(searchExamples(bare, [])).toEqual({ postcode: null, text: 'e.g. W1' });
   });
 });
