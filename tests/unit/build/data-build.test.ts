@@ -1,61 +1,62 @@
 /**
- * Runs the real data build (scripts/build-data.ts) once over data/ and checks facts about what it
- * wrote to public/data/. Then checks that bad input makes build() fail loudly, by rewriting the text
- * of one input file on its way through readFileSync (node:fs is wrapped; nothing on disk changes, and
- * writes are blocked during those tests).
+ * The data build (scripts/build/) run as steps on injected directories and inputs: one full build of
+ * the real data/ into a fresh temporary directory, facts checked against what it wrote; then broken
+ * inputs, each fed to the step that must reject it. Nothing here touches public/data.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../../src/lib/core/csv';
 import { normalisePostcode } from '../../../src/lib/core/text';
 import { decileFromThresholds, decileThresholds, nationalDecile } from '../../../src/lib/indicators/deciles';
 import type { GeographyId, IndicatorBundle, IndicatorRecord, PostcodeIndex } from '../../../src/lib/core/types';
-
-const fsHook = vi.hoisted(() => ({
-  transform: null as null | ((path: string, text: string) => string),
-  blockWrites: false,
-  writes: [] as string[],
-}));
-
-vi.mock('node:fs', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:fs')>();
-  const readFileSync = ((path: Parameters<typeof real.readFileSync>[0], options?: unknown) => {
-    const out = (real.readFileSync as (p: unknown, o?: unknown) => string | Buffer)(path, options);
-    if (fsHook.transform && typeof out === 'string') return fsHook.transform(String(path).replace(/\\/g, '/'), out);
-    return out;
-  }) as typeof real.readFileSync;
-  const writeFileSync = ((...args: Parameters<typeof real.writeFileSync>) => {
-    if (fsHook.blockWrites) {
-      fsHook.writes.push(String(args[0]));
-      return;
-    }
-    return real.writeFileSync(...args);
-  }) as typeof real.writeFileSync;
-  const mkdirSync = ((...args: Parameters<typeof real.mkdirSync>) => {
-    if (fsHook.blockWrites) {
-      fsHook.writes.push(String(args[0]));
-      return undefined;
-    }
-    return real.mkdirSync(...args);
-  }) as typeof real.mkdirSync;
-  const patched = { ...real, readFileSync, writeFileSync, mkdirSync };
-  return { ...patched, default: patched };
-});
-
-// Imported after the mock is registered (vi.mock is hoisted).
-import { build, OUTPUT_FILES } from '../../../scripts/build-data';
+import { build, buildOutputs } from '../../../scripts/build/index';
+import { deriveTableIndicators } from '../../../scripts/build/derive';
+import { parsePlace, PLACE_JSON } from '../../../scripts/build/place';
+import { readInputs, type InputKey, type Inputs } from '../../../scripts/build/read';
+import { validate } from '../../../scripts/build/validate';
+import { OUTPUT_FILES, outputsPresent } from '../../../scripts/build/write';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const OUT = join(ROOT, 'public', 'data');
 const DATA = join(ROOT, 'data');
+const BUILT_AT = '2001-02-03T04:05:06.000Z';
+/** The files the browser fetches (src/data/load.ts, src/map/layers/areas.tsx, src/data/useAppraisal.ts), listed here independently of the writer. */
+const BROWSER_FILES = ['assets.json', 'geo-borough.json', 'geo-context.json', 'geo-lsoa.json', 'geo-msoa.json', 'geo-ward.json', 'indicators.json', 'places.json', 'postcodes.json'];
 
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+};
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A temporary data directory: the real data linked in, with the given files (paths under data/) replaced. */
+function dataDirWith(replace: Record<string, string>): string {
+  const dir = tempDir('data-build-in-');
+  const link = (rel: string) => {
+    for (const name of readdirSync(join(DATA, rel))) {
+      const r = rel ? `${rel}/${name}` : name;
+      if (Object.keys(replace).some((k) => k.startsWith(`${r}/`))) {
+        mkdirSync(join(dir, r));
+        link(r);
+      } else if (!(r in replace)) symlinkSync(join(DATA, r), join(dir, r));
+    }
+  };
+  link('');
+  for (const [rel, text] of Object.entries(replace)) writeFileSync(join(dir, rel), text);
+  return dir;
+}
+
+const place = parsePlace(readFileSync(join(DATA, PLACE_JSON), 'utf8'));
+let OUT: string;
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(OUT, name), 'utf8')) as T;
 const readData = (rel: string) => parseCsv(readFileSync(join(DATA, rel), 'utf8'));
 const GEOS: GeographyId[] = ['lsoa', 'ward', 'msoa'];
 let englandCache: ReturnType<typeof parseCsv> | undefined;
-const englandLsoas = () => (englandCache ??= readData('indicators/imd2025_lsoa21_england.csv'));
+const englandLsoas = () => (englandCache ??= readData(place.files.imdEngland));
 
 let summary: string[];
 let bundle: IndicatorBundle;
@@ -67,29 +68,44 @@ const ind = (id: string): IndicatorRecord => {
 };
 
 beforeAll(() => {
-  ({ summary } = build());
+  OUT = join(tempDir('data-build-out-'), 'data'); // not created yet: the build must make it
+  ({ summary } = build({ dataDir: DATA, outDir: OUT, builtAt: BUILT_AT }));
   bundle = readJson<IndicatorBundle>('indicators.json');
   postcodes = readJson<PostcodeIndex>('postcodes.json');
 }, 60_000);
 
 describe('data build: outputs', () => {
-  it('writes every output file', () => {
-    for (const f of OUTPUT_FILES) expect(existsSync(join(OUT, f)), f).toBe(true);
+  it('writes every file the browser loads, and nothing else, into a fresh output directory', () => {
+    expect(readdirSync(OUT).sort()).toEqual(BROWSER_FILES);
+    expect([...OUTPUT_FILES].sort()).toEqual(BROWSER_FILES);
+    for (const f of BROWSER_FILES) {
+      const value = JSON.parse(readFileSync(join(OUT, f), 'utf8')) as unknown;
+      expect(Array.isArray(value) ? value.length : Object.keys(value as object).length, f).toBeGreaterThan(0);
+    }
   });
 
-  it('indicators.json was written by this run', () => {
-    const age = Date.now() - Date.parse(bundle.builtAt);
-    expect(age).toBeGreaterThanOrEqual(0);
-    expect(age).toBeLessThan(120_000);
+  it('--if-missing sees complete outputs, and rebuilds when any one is missing', () => {
+    expect(outputsPresent(OUT)).toBe(true);
+    for (const f of OUTPUT_FILES) {
+      const partial = tempDir('data-build-partial-');
+      cpSync(OUT, partial, { recursive: true });
+      unlinkSync(join(partial, f));
+      expect(outputsPresent(partial), f).toBe(false);
+    }
+  });
+
+  it('indicators.json carries the build time it was given', () => {
+    expect(bundle.builtAt).toBe(BUILT_AT);
   });
 
   it('summary reports the area counts and residents', () => {
     expect(summary).toContain('areas: 124 LSOAs, 27 wards, 26 MSOAs; residents 196597');
   });
 
-  it('place is Stockton-on-Tees compared with England', () => {
+  it('place is Stockton-on-Tees compared with England, with exactly the keys the browser reads', () => {
     expect(bundle.place.code).toBe('E06000004');
     expect(bundle.place.england.code).toBe('E92000001');
+    expect(Object.keys(bundle.place)).toEqual(['name', 'code', 'england', 'bounds', 'attribution', 'basemap']);
   });
 });
 
@@ -112,7 +128,7 @@ describe('data build: areas', () => {
   });
 
   it('LSOA residents are the Census 2021 usual residents, LSOA by LSOA', () => {
-    const census = readData('indicators/census2021_lsoa21_stockton.csv');
+    const census = readData(place.files.census);
     const byCode = new Map(census.rows.map((r) => [r.lsoa21_code, Number(r.usual_residents)]));
     bundle.areas.lsoa.codes.forEach((c, i) => expect(bundle.areas.lsoa.residents[i], c).toBe(byCode.get(c)));
   });
@@ -120,7 +136,7 @@ describe('data build: areas', () => {
   it('LSOA residents sum to 196,597, the borough total in england.csv', () => {
     const total = bundle.areas.lsoa.residents.reduce((a, b) => a + b, 0);
     expect(total).toBe(196597);
-    const eng = readData('indicators/england.csv');
+    const eng = readData(place.files.comparators);
     const row = eng.rows.find((r) => r.indicator === 'census2021_usual_residents' && r.area_code === 'E06000004');
     expect(Number(row!.value)).toBe(total);
   });
@@ -139,7 +155,7 @@ describe('data build: areas', () => {
   });
 
   it('LSOA -> MSOA links agree with the ONS lookup', () => {
-    const lookup = readData('boundaries/stockton_lsoa21_lookup.csv');
+    const lookup = readData(place.files.lsoaLookup);
     const msoaOf = new Map(lookup.rows.map((r) => [r.LSOA21CD, r.MSOA21CD]));
     bundle.areas.lsoa.codes.forEach((c, i) => expect(bundle.areas.msoa.codes[bundle.lsoaLinks.msoa[i]], c).toBe(msoaOf.get(c)));
   });
@@ -243,7 +259,7 @@ describe('data build: indicators', () => {
   });
 
   it("'imd_decile' LSOA values equal the published IMD deciles", () => {
-    const imd = readData('indicators/imd2025_lsoa21_stockton.csv');
+    const imd = readData(place.files.imd);
     const byCode = new Map(imd.rows.map((r) => [r.lsoa21_code, Number(r.imd_decile)]));
     bundle.areas.lsoa.codes.forEach((c, i) => expect(ind('imd_decile').data.lsoa!.values[i], c).toBe(byCode.get(c)));
   });
@@ -321,7 +337,7 @@ describe('data build: indicators', () => {
 
   it("'disability' LSOA value = numerator / denominator × 100, counts from the Census table", () => {
     const d = ind('disability').data.lsoa!;
-    const census = readData('indicators/census2021_lsoa21_stockton.csv');
+    const census = readData(place.files.census);
     const byCode = new Map(census.rows.map((r) => [r.lsoa21_code, r]));
     bundle.areas.lsoa.codes.forEach((c, i) => {
       const row = byCode.get(c)!;
@@ -387,7 +403,7 @@ describe('data build: indicators', () => {
 
 describe('data build: postcodes', () => {
   it('every postcode in the source file is indexed', () => {
-    const src = readData('assets/postcodes_stockton_on_tees.csv');
+    const src = readData(place.files.postcodes);
     expect(Object.keys(postcodes)).toHaveLength(src.rows.length);
     expect(src.rows.length).toBeGreaterThan(5000);
   });
@@ -421,7 +437,9 @@ describe('data build: postcodes', () => {
 });
 
 // ------------------------------------------------------------------ validation
-type Mutation = [label: string, file: string, mutate: (text: string) => string, error: RegExp];
+/** Which step must reject the input: place.json parsing, validate, or derive (IoD and Census indicators). */
+type Step = 'place' | 'validate' | 'derive';
+type Mutation = [label: string, file: InputKey | 'place', mutate: (text: string) => string, error: RegExp, step: Step];
 
 const lines = (text: string) => text.split(/\r?\n/);
 /** Apply fn to the first data row (line 2). */
@@ -452,74 +470,103 @@ const geo = (fn: (fc: { features: { properties: Record<string, unknown> }[] }) =
   fn(fc);
   return JSON.stringify(fc);
 };
+const json = (fn: (o: Record<string, any>) => void) => (text: string) => {
+  const o = JSON.parse(text);
+  fn(o);
+  return JSON.stringify(o, null, 2);
+};
+const duplicateFirstRow = (t: string) => {
+  const l = lines(t);
+  l.splice(2, 0, l[1]);
+  return l.join('\n');
+};
 
-const CENSUS = 'indicators/census2021_lsoa21_stockton.csv';
 // census columns: 0 lsoa21_code, 1 lsoa21_name, 2 usual_residents, 3 disabled_equality_act_n, …
 const mutations: Mutation[] = [
-  ['duplicate LSOA row in the Census table', CENSUS, (t) => { const l = lines(t); l.splice(2, 0, l[1]); return l.join('\n'); }, /duplicate LSOA E01012187/],
-  ['LSOA missing from the Census table', CENSUS, (t) => { const l = lines(t); l.splice(1, 1); return l.join('\n'); }, /code lists differ \(missing E01012187/],
-  ['required column renamed', CENSUS, header((h) => h.replace('"usual_residents"', '"usual_residentz"')), /missing columns usual_residents/],
-  ['blank usual residents', CENSUS, firstRow(setField(2, '')), /E01012187 has no value in usual_residents/],
-  ['zero usual residents', CENSUS, firstRow(setField(2, '0')), /E01012187 has 0 usual residents/],
-  ['non-numeric count', CENSUS, firstRow(setField(3, 'abc')), /E01012187 has non-numeric "abc" in disabled_equality_act_n/],
-  ['numerator above denominator', CENSUS, firstRow(setField(3, '2000')), /E01012187 numerator 2000 exceeds denominator 1241 for disability/],
-  ['malformed CSV row', CENSUS, firstRow((l) => l.split(',').slice(0, 4).join(',')), /CSV errors: Row 2: Too few fields/],
-  ['LSOA geometry dropped', 'boundaries/stockton_lsoa21_bgc.geojson', geo((fc) => { fc.features.pop(); }), /expected 124 features, found 123/],
-  ['duplicate LSOA code in geometry', 'boundaries/stockton_lsoa21_bgc.geojson', geo((fc) => { fc.features[1].properties.LSOA21CD = fc.features[0].properties.LSOA21CD; }), /duplicate code E01012187/],
-  ['malformed LSOA code in geometry', 'boundaries/stockton_lsoa21_bgc.geojson', geo((fc) => { fc.features[0].properties.LSOA21CD = 'E0101218X'; }), /bad code "E0101218X"/],
-  ['ward count differs from place.json', 'place.json', (t) => t.replace('"ward": 27', '"ward": 28'), /expected 28 features, found 27/],
-  ['lookup names an unknown MSOA', 'boundaries/stockton_lsoa21_lookup.csv', firstRow(setField(2, 'E02999999')), /E01012187 names unknown MSOA E02999999/],
-  ['overlap share out of range', 'boundaries/stockton_lsoa21_ward25_overlaps.csv', firstRow(setField(4, '1.5')), /share 1.5 out of range for E01012187/],
-  ['overlap names an unknown ward', 'boundaries/stockton_lsoa21_ward25_overlaps.csv', firstRow(setField(2, 'E05999999')), /unknown ward E05999999/],
+  ['duplicate LSOA row in the Census table', 'census', duplicateFirstRow, /duplicate LSOA E01012187/, 'validate'],
+  ['LSOA missing from the Census table', 'census', (t) => { const l = lines(t); l.splice(1, 1); return l.join('\n'); }, /code lists differ \(missing E01012187/, 'validate'],
+  ['required column renamed', 'census', header((h) => h.replace('"usual_residents"', '"usual_residentz"')), /missing columns usual_residents/, 'validate'],
+  ['blank usual residents', 'census', firstRow(setField(2, '')), /E01012187 has no value in usual_residents/, 'validate'],
+  ['zero usual residents', 'census', firstRow(setField(2, '0')), /E01012187 has 0 usual residents/, 'validate'],
+  ['non-numeric count', 'census', firstRow(setField(3, 'abc')), /E01012187 has non-numeric "abc" in disabled_equality_act_n/, 'derive'],
+  ['numerator above denominator', 'census', firstRow(setField(3, '2000')), /E01012187 numerator 2000 exceeds denominator 1241 for disability/, 'derive'],
+  ['malformed CSV row', 'census', firstRow((l) => l.split(',').slice(0, 4).join(',')), /CSV errors: Row 2: Too few fields/, 'validate'],
+  ['LSOA geometry dropped', 'lsoaGeo', geo((fc) => { fc.features.pop(); }), /expected 124 features, found 123/, 'validate'],
+  ['duplicate LSOA code in geometry', 'lsoaGeo', geo((fc) => { fc.features[1].properties.LSOA21CD = fc.features[0].properties.LSOA21CD; }), /duplicate code E01012187/, 'validate'],
+  ['malformed LSOA code in geometry', 'lsoaGeo', geo((fc) => { fc.features[0].properties.LSOA21CD = 'E0101218X'; }), /bad code "E0101218X"/, 'validate'],
+  ['borough outline is another district', 'boroughGeo', geo((fc) => { fc.features[0].properties.LAD24CD = 'E06000005'; }), /borough outline is E06000005, expected E06000004/, 'validate'],
+  ['ward count differs from place.json', 'place', (t) => t.replace('"ward": 27', '"ward": 28'), /expected 28 features, found 27/, 'validate'],
+  ['place.json names no Census file', 'place', json((p) => { delete p.files.census; }), /"files" has no census/, 'place'],
+  ['lookup names an unknown MSOA', 'lsoaLookup', firstRow(setField(2, 'E02999999')), /E01012187 names unknown MSOA E02999999/, 'validate'],
+  ['overlap share out of range', 'wardOverlaps', firstRow(setField(4, '1.5')), /share 1.5 out of range for E01012187/, 'validate'],
+  ['overlap names an unknown ward', 'wardOverlaps', firstRow(setField(2, 'E05999999')), /unknown ward E05999999/, 'validate'],
   // imd file columns: …, 8 imd_score, 9 imd_rank, 10 imd_decile, …
-  ['published IMD deciles contradict the scores (3 LSOAs)', 'indicators/imd2025_lsoa21_stockton.csv', firstRows(3, setField(10, '1')), /imd_score: derived national deciles disagree with published deciles for 3 LSOAs/],
-  ['England LSOA file truncated', 'indicators/imd2025_lsoa21_england.csv', (t) => lines(t).slice(0, 101).join('\n'), /only 100 rows; expected all England LSOAs/],
+  ['published IMD deciles contradict the scores (3 LSOAs)', 'imd', firstRows(3, setField(10, '1')), /imd_score: derived national deciles disagree with published deciles for 3 LSOAs/, 'derive'],
+  ['England LSOA file truncated', 'imdEngland', (t) => lines(t).slice(0, 101).join('\n'), /only 100 rows; expected all England LSOAs/, 'validate'],
   [
     'published borough comparator not reproduced',
-    'indicators/england.csv',
+    'comparators',
     (t) => t.replace(/(iod2025_imd_score,E06000004,[^\n]*?),25\.7132,/, '$1,30.5,'),
-    /imd_score: borough value 25\.71\d* does not reproduce england\.csv 30\.5/,
+    /imd_score: borough value 25\.71\d* does not reproduce indicators\/england\.csv 30\.5/,
+    'derive',
   ],
   [
     'England comparator missing',
-    'indicators/england.csv',
+    'comparators',
     (t) => lines(t).filter((l) => !(l.startsWith('iod2025_imd_score,E92000001') && l.includes('population_weighted_mean'))).join('\n'),
     /imd_score: no England comparator iod2025_imd_score/,
+    'derive',
   ],
-  ['duplicate postcode', 'assets/postcodes_stockton_on_tees.csv', (t) => { const l = lines(t); l.splice(2, 0, l[1]); return l.join('\n'); }, /duplicate postcode DL2 1HP/],
+  ['duplicate postcode', 'postcodes', duplicateFirstRow, /duplicate postcode DL2 1HP/, 'validate'],
+  ['postcode without coordinates', 'postcodes', firstRow(setField(2, '')), /bad row for postcode "DL2 1HP"/, 'validate'],
+  ['MSOA names miss an MSOA', 'msoaNames', (t) => { const l = lines(t); l.splice(1, 1); return l.join('\n'); }, /code lists differ/, 'validate'],
+  ['preset names an unknown ward', 'presets', json((p) => { p.presets[0].rule.bestFitWard = 'E05999999'; }), /names unknown ward E05999999/, 'validate'],
 ];
 
 describe('data build: validation fails loudly', () => {
+  let real: Inputs;
   beforeAll(() => {
-    fsHook.blockWrites = true;
-  });
-  afterEach(() => {
-    fsHook.transform = null;
-    fsHook.writes = [];
-  });
-  afterAll(() => {
-    fsHook.blockWrites = false;
-    fsHook.transform = null;
+    real = readInputs(DATA);
   });
 
-  it('the unmodified data passes (control for the cases below)', () => {
-    fsHook.transform = (_p, t) => t;
-    expect(() => build()).not.toThrow();
-    // With writes blocked, the outputs it would have written are recorded instead.
-    expect(fsHook.writes.filter((w) => w.endsWith('.json')).map((w) => w.split(/[\\/]/).pop()).sort()).toEqual([...OUTPUT_FILES].sort());
-  }, 30_000);
+  /** The real inputs with one file's text (or place.json) edited; the edit must really change it. */
+  function edited(file: InputKey | 'place', mutate: (text: string) => string): () => Inputs {
+    const before = file === 'place' ? JSON.stringify(real.place, null, 2) : real.text[file];
+    const after = mutate(before);
+    expect(after).not.toBe(before);
+    if (file === 'place') return () => ({ ...real, place: parsePlace(after) });
+    return () => ({ ...real, text: { ...real.text, [file]: after } });
+  }
 
-  it.each(mutations)('%s (%s)', (_label, file, mutate, error) => {
-    let hits = 0;
-    fsHook.transform = (path, text) => {
-      if (!path.endsWith(`/data/${file}`)) return text;
-      hits++;
-      const out = mutate(text);
-      expect(out).not.toBe(text); // the mutation really changed the file
-      return out;
-    };
-    expect(() => build()).toThrow(error);
-    expect(hits).toBeGreaterThan(0);
-    expect(fsHook.writes).toEqual([]); // nothing written after a failure
+  it('the unmodified inputs pass validate and derive (control for the cases below)', () => {
+    expect(() => deriveTableIndicators(validate(real))).not.toThrow();
+  });
+
+  it.each(mutations)('%s (%s; rejected by %s)', (_label, file, mutate, error, step) => {
+    const inputs = edited(file, mutate);
+    if (step === 'place') return void expect(inputs).toThrow(error);
+    if (step === 'validate') return void expect(() => validate(inputs())).toThrow(error);
+    const v = validate(inputs()); // passes validation: only the derived values show the problem
+    expect(() => deriveTableIndicators(v)).toThrow(error);
+  });
+
+  it('the whole build in memory fails the same way (buildOutputs, no writing)', () => {
+    const [, file, mutate, error] = mutations.find((m) => m[0] === 'numerator above denominator')!;
+    expect(() => buildOutputs(edited(file, mutate)())).toThrow(error);
+  });
+
+  it.each([
+    // Early: a validation failure. Late: an asset outside the study area, found only after the QOF model has run.
+    ['a Census table with a duplicate row', { [place.files.census]: duplicateFirstRow(readFileSync(join(DATA, place.files.census), 'utf8')) }, /duplicate LSOA E01012187/],
+    [
+      'an asset outside the study area',
+      { [place.assetFiles.pharmacy]: geo((fc) => { (fc.features[0] as unknown as { geometry: { coordinates: number[] } }).geometry.coordinates = [0, 51.5]; })(readFileSync(join(DATA, place.assetFiles.pharmacy), 'utf8')) },
+      /outside the study area/,
+    ],
+  ] as const)('a failed build writes nothing: %s', (_label, replace, error) => {
+    const dataDir = dataDirWith(replace);
+    const outDir = join(tempDir('data-build-fail-'), 'data');
+    expect(() => build({ dataDir, outDir, builtAt: BUILT_AT })).toThrow(error);
+    expect(existsSync(outDir)).toBe(false);
   }, 30_000);
 });
