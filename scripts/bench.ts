@@ -8,6 +8,7 @@ import { chromium, type Page } from 'playwright-core';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import type { IndicatorBundle } from '../src/lib/core/types';
 
 const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -86,7 +87,15 @@ export async function main() {
 
     // A 4-place comparison of every indicator: from pressing "Compare" to the table drawn.
     const cp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const cmp = 'preset:town-centre,preset:portrack,ward:E05014882,msoa:E02007060';
+    // The places come from the data, so the bench runs for any place: the first two presets, and the
+    // ward and MSOA of the first preset's first LSOA.
+    const bundle = JSON.parse(readFileSync(join(DIST, 'data', 'indicators.json'), 'utf8')) as IndicatorBundle;
+    const firstLsoa = bundle.areas.lsoa.codes.indexOf(bundle.presets[0].lsoas[0]);
+    const cmp = [
+      ...bundle.presets.slice(0, 2).map((p) => `preset:${p.id}`),
+      `ward:${bundle.areas.ward.codes[bundle.lsoaLinks.ward[firstLsoa]]}`,
+      `msoa:${bundle.areas.msoa.codes[bundle.lsoaLinks.msoa[firstLsoa]]}`,
+    ].join(',');
     const renders: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await cp.goto(`${base}?cmp=${cmp}`);
@@ -107,14 +116,15 @@ export async function main() {
     console.log(`  4-place comparison, ${rowCount} indicators → drawn: median ${median(renders)} ms over ${RUNS} runs`);
     await cp.close();
 
-    // Site appraisal: from a postcode entered to the summary drawn (TS18 1LL, rings 400/800/1200 m).
+    // Site appraisal: from a postcode entered to the summary drawn (two GP practices' postcodes from the data, rings 400/800/1200 m).
     const sp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const sitePostcodes = bundle.practices.filter((p) => p.postcode).map((p) => p.postcode!);
     const sites: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await sp.goto(base);
       await waitIdle(sp);
       await sp.getByRole('button', { name: 'Appraise a site' }).click();
-      await sp.getByLabel('Site postcode').fill(i % 2 ? 'TS18 1LL' : 'TS17 6PG');
+      await sp.getByLabel('Site postcode').fill(sitePostcodes[i % 2]);
       const t0 = Date.now();
       await sp.getByRole('button', { name: 'Appraise postcode' }).click();
       await sp.getByRole('region', { name: 'Site appraisal' }).waitFor({ timeout: 60_000 });
