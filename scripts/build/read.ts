@@ -1,27 +1,12 @@
 /** Step 1, read: the text of every file the main build uses, named by its place.json key. No parsing or checks here. */
 import { readText } from './io';
-import { readPlace, type PlaceFile, type PlaceFileKey } from './place';
+import { PLACE_FILE_KEYS, readPlace, type PlaceFile, type PlaceFileKey } from './place';
 
-/** Files the main build reads itself; the QOF and assets modules read theirs (same io helpers) from the same dataDir. */
-export const INPUT_FILES = [
-  'lsoaGeo',
-  'wardGeo',
-  'msoaGeo',
-  'boroughGeo',
-  'contextGeo',
-  'lsoaLookup',
-  'wardOverlaps',
-  'imd',
-  'imdHealth',
-  'census',
-  'imdEngland',
-  'comparators',
-  'msoaNames',
-  'postcodes',
-  'gazetteer',
-  'presets',
-] as const satisfies readonly PlaceFileKey[];
-export type InputKey = (typeof INPUT_FILES)[number];
+/** Files the QOF and assets modules read themselves (same io helpers, same dataDir). */
+const READ_BY_MODULES = ['postcodesArea', 'practices', 'gpRegistrations'] as const;
+export type InputKey = Exclude<PlaceFileKey, (typeof READ_BY_MODULES)[number]>;
+/** Files the main build reads itself. */
+export const INPUT_FILES = PLACE_FILE_KEYS.filter((k): k is InputKey => !(READ_BY_MODULES as readonly string[]).includes(k));
 
 export interface Inputs {
   /** Where the QOF and assets modules read their own files. */

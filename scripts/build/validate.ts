@@ -128,7 +128,7 @@ const columnsFor = (file: IndicatorDef['file']) => [
 ];
 
 /** Score columns with a national decile: their England distributions are needed. */
-export const DECILE_SCORE_COLUMNS = [...new Set(INDICATORS.filter((d) => d.decileColumn && d.kind === 'score').map((d) => d.column!))];
+const DECILE_SCORE_COLUMNS = [...new Set(INDICATORS.filter((d) => d.decileColumn && d.kind === 'score').map((d) => d.column!))];
 
 function parseEngland({ inputs, lsoaCodes }: { inputs: Inputs; lsoaCodes: string[] }): EnglandLsoas {
   const rel = inputs.place.files.imdEngland;
