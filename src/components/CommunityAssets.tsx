@@ -7,6 +7,7 @@ import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } f
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';
+import { FileField } from './FileField';
 
 function Icon({ category }: { category: AssetCategory }) {
   // Built only from fixed category styles (no user text), so it is safe as markup.
@@ -82,19 +83,7 @@ export function CommunityAssets() {
           organisation or champion). It stays in this browser. Champions who are individuals are only ever shown as counts per ward.
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="hubs-file">Load hubs and champions</label>
-        <input
-          id="hubs-file"
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void onFile(f);
-            e.target.value = '';
-          }}
-        />
-      </div>
+      <FileField id="hubs-file" label="Load hubs and champions" accept=".csv,text/csv" onFile={(f) => void onFile(f)} />
       <div className="button-row">
         <button type="button" onClick={() => downloadText('hubs-and-champions-template.csv', HUBS_TEMPLATE_CSV, 'text/csv')}>
           Download blank template

@@ -10,6 +10,7 @@ import { parseRadii } from '../lib/core/geo';
 import { formatDistance, formatNumber, formatValue } from '../lib/core/format';
 import { comparisonWords } from '../lib/places/comparison';
 import { CategoryBadge } from './CategoryBadge';
+import { FileField } from './FileField';
 import { ASSET_CATEGORIES } from '../lib/assets/categories';
 import type { IndicatorBundle } from '../lib/core/types';
 
@@ -104,20 +105,9 @@ export default function SiteAppraisalPanel() {
               </div>
             </div>
           ) : null}
-          <div className="field">
-            <label htmlFor="site-file">Load site GeoJSON</label>
-            <input
-              id="site-file"
-              type="file"
-              accept=".geojson,.json,application/geo+json,application/json"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void byFile(f);
-                e.target.value = '';
-              }}
-            />
+          <FileField id="site-file" label="Load site GeoJSON" accept=".geojson,.json,application/geo+json,application/json" onFile={(f) => void byFile(f)}>
             <span className="sub">Polygon, MultiPolygon or Point; WGS84 or British National Grid (EPSG:27700).</span>
-          </div>
+          </FileField>
           <div className="field">
             <label htmlFor="site-rings">Catchment distances (metres, straight line)</label>
             <div className="inline-field">

@@ -31,3 +31,16 @@ export function toNumber(raw: string | undefined): number | null {
   const n = Number(s);
   return Number.isFinite(n) ? n : NaN;
 }
+
+/**
+ * One cell of a CSV people will open in a spreadsheet: no value and non-finite numbers are empty,
+ * and text starting with =, +, -, @, tab or carriage return is prefixed with ' so it is never run as a formula.
+ */
+export function csvCell(v: string | number | null | undefined): string | number {
+  if (v == null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** A number rounded to `d` decimals for export, or null when there is none. */
+export const roundTo = (v: number | null | undefined, d: number): number | null => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvCell, roundTo } from '../core/csv';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../core/types';
 import { parsePlaceKey, type CustomArea } from './keys';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from '../indicators/value';
@@ -98,13 +99,7 @@ export function comparisonWords(ind: IndicatorRecord, v: PlaceValue): string {
 }
 
 /** Spreadsheet programs run cells that start with these; prefix them so text stays text. */
-function safeCell(v: string | number | null | undefined): string | number {
-  if (v == null) return '';
-  if (typeof v === 'number') return v;
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
 
-const round = (v: number | null | undefined, d: number) => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
 
 /**
  * CSV of a comparison: a header block (lines starting "#") naming sources, periods, licences and
@@ -130,9 +125,9 @@ export function comparisonCsv(bundle: IndicatorBundle, places: ResolvedPlace[], 
   const data = rows.map((r) => {
     const d = r.ind.decimals + 2;
     const cells: (string | number | null)[] = [r.ind.theme, r.ind.id, r.ind.label, r.ind.unit, r.ind.period];
-    for (const v of [...r.places, r.borough]) cells.push(round(v.value, d), round(v.lower, d), round(v.upper, d), comparisonWords(r.ind, v));
-    cells.push(round(r.england.value, d));
-    return cells.map(safeCell);
+    for (const v of [...r.places, r.borough]) cells.push(roundTo(v.value, d), roundTo(v.lower, d), roundTo(v.upper, d), comparisonWords(r.ind, v));
+    cells.push(roundTo(r.england.value, d));
+    return cells.map(csvCell);
   });
-  return `${header.join('\n')}\n${Papa.unparse({ fields: cols.map((c) => String(safeCell(c))), data }, { newline: '\n' })}\n`;
+  return `${header.join('\n')}\n${Papa.unparse({ fields: cols.map((c) => String(csvCell(c))), data }, { newline: '\n' })}\n`;
 }

@@ -7,6 +7,7 @@
  * its residents are spread evenly across it.
  */
 import Papa from 'papaparse';
+import { csvCell, roundTo } from '../core/csv';
 import { area, booleanPointInPolygon, buffer, intersect, kinks, rewind, simplify, union } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { IndicatorBundle, IndicatorRecord } from '../core/types';
@@ -711,12 +712,6 @@ export function appraise(
 // ---------------------------------------------------------------------------------------------
 
 /** Spreadsheet programs run cells that start with these; prefix them so text stays text. */
-function safeCell(v: string | number | null | undefined): string | number {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-const round = (v: number | null | undefined, d: number) => (v == null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
 
 /**
  * The appraisal as a CSV, one row per ring and measure (long format, ready to pivot): people,
@@ -728,7 +723,7 @@ export function appraisalCsv(appraisal: SiteAppraisal, bundle: IndicatorBundle, 
   const siteWords =
     site.kind === 'point'
       ? `point at ${site.centroid[1].toFixed(6)}, ${site.centroid[0].toFixed(6)} (lat, lon)`
-      : `polygon of ${round(site.areaHa, 2)} ha, centroid ${site.centroid[1].toFixed(6)}, ${site.centroid[0].toFixed(6)} (lat, lon)`;
+      : `polygon of ${roundTo(site.areaHa, 2)} ha, centroid ${site.centroid[1].toFixed(6)}, ${site.centroid[0].toFixed(6)} (lat, lon)`;
   const header = [
     `# Neighbourhood health explorer: site appraisal in ${bundle.place.name}`,
     `# Generated ${generated.toISOString().slice(0, 10)}; data built ${bundle.builtAt.slice(0, 10)}`,
@@ -746,23 +741,23 @@ export function appraisalCsv(appraisal: SiteAppraisal, bundle: IndicatorBundle, 
   for (const r of appraisal.rings) {
     const ring = (section: string, id: string, measure: string, unit: string, value: string | number | null, note = ''): Row => [r.label, r.radius, section, id, measure, unit, value, null, null, null, null, note];
     rows.push(ring('people', 'residents', 'Usual residents (estimate)', 'people', r.residents, RESIDENTS_NOTE));
-    rows.push(ring('people', 'area_ha', 'Area of ring', 'hectares', round(r.areaHa, 2)));
-    rows.push(ring('people', 'lsoas', 'LSOAs touched', 'LSOAs', r.lsoas.length, r.lsoas.map((l) => `${l.code} (${round(l.share * 100, 1)}% of its area)`).join('; ')));
+    rows.push(ring('people', 'area_ha', 'Area of ring', 'hectares', roundTo(r.areaHa, 2)));
+    rows.push(ring('people', 'lsoas', 'LSOAs touched', 'LSOAs', r.lsoas.length, r.lsoas.map((l) => `${l.code} (${roundTo(l.share * 100, 1)}% of its area)`).join('; ')));
     rows.push(ring('people', 'lsoas_clipped', 'LSOAs only partly inside', 'LSOAs', r.clipped.length, r.clipped.join('; ')));
-    rows.push(ring('deprivation', 'most_deprived_10', 'Residents in England’s most deprived 10% of LSOAs', '%', round(r.mostDeprived10.percent, 2), `${r.mostDeprived10.residents} residents (estimate)`));
-    rows.push(ring('deprivation', 'most_deprived_20', 'Residents in England’s most deprived 20% of LSOAs', '%', round(r.mostDeprived20.percent, 2), `${r.mostDeprived20.residents} residents (estimate)`));
+    rows.push(ring('deprivation', 'most_deprived_10', 'Residents in England’s most deprived 10% of LSOAs', '%', roundTo(r.mostDeprived10.percent, 2), `${r.mostDeprived10.residents} residents (estimate)`));
+    rows.push(ring('deprivation', 'most_deprived_20', 'Residents in England’s most deprived 20% of LSOAs', '%', roundTo(r.mostDeprived20.percent, 2), `${r.mostDeprived20.residents} residents (estimate)`));
     r.imdDecileMix?.forEach((n, k) => rows.push(ring('deprivation', `imd_decile_${k + 1}_residents`, `Residents in national IMD decile ${k + 1}`, 'people', n, 'Estimate')));
     for (const ind of bundle.indicators) {
       const v = r.values[ind.id];
       const d = ind.decimals + 2;
-      rows.push([r.label, r.radius, 'indicator', ind.id, ind.label, ind.unit, round(v.value, d), round(v.lower, d), round(v.upper, d), comparisonWords(ind, v), round(ind.england?.value, d), v.method]);
+      rows.push([r.label, r.radius, 'indicator', ind.id, ind.label, ind.unit, roundTo(v.value, d), roundTo(v.lower, d), roundTo(v.upper, d), comparisonWords(ind, v), roundTo(ind.england?.value, d), v.method]);
     }
     for (const [cat, n] of Object.entries(r.assetCounts) as [AssetCategory, number][]) rows.push(ring('assets', `assets_${cat}`, `${categoryDef(cat).label} inside`, 'count', n));
   }
   for (const n of appraisal.nearest)
     rows.push(['Site centroid', null, 'nearest', `nearest_${n.category}`, `Nearest ${n.label}`, 'metres (straight line)', Math.round(n.distanceM), null, null, null, null, n.name]);
   for (const g of appraisal.gaps) rows.push(['', null, 'gap', '', g, '', null, null, null, null, null, '']);
-  return `${header.join('\n')}\n${Papa.unparse({ fields, data: rows.map((row) => row.map(safeCell)) }, { newline: '\n' })}\n`;
+  return `${header.join('\n')}\n${Papa.unparse({ fields, data: rows.map((row) => row.map(csvCell)) }, { newline: '\n' })}\n`;
 }
 
 /**
@@ -773,7 +768,7 @@ export function appraisalCsv(appraisal: SiteAppraisal, bundle: IndicatorBundle, 
 export function siteGeoJson(site: SiteGeometry, rings: readonly Catchment[]): FeatureCollection {
   const siteGeom: Geometry = site.geometry.type === 'Point' ? { type: 'Point', coordinates: [...site.geometry.coordinates] } : rfcWinding(site.geometry);
   const features: Feature[] = [
-    { type: 'Feature', properties: { role: 'site', radius_m: null, label: 'Site', area_ha: site.areaHa != null ? round(site.areaHa, 4) : null }, geometry: siteGeom },
+    { type: 'Feature', properties: { role: 'site', radius_m: null, label: 'Site', area_ha: site.areaHa != null ? roundTo(site.areaHa, 4) : null }, geometry: siteGeom },
   ];
   for (const r of rings) {
     if (r.geometry.coordinates.length === 0) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingColumns, parseCsv, toNumber } from '../../../src/lib/core/csv';
+import { csvCell, missingColumns, parseCsv, roundTo, toNumber } from '../../../src/lib/core/csv';
 
 describe('parseCsv: well-formed input', () => {
   it.each([
@@ -137,4 +137,28 @@ describe('toNumber', () => {
   it.each([['abc'], ['1,234'], ['12abc'], ['-'], ['Infinity'], ['-Infinity'], ['NaN'], ['1.2.3'], ['£5'], ['5%']])('%j -> NaN', (raw) => {
     expect(toNumber(raw)).toBeNaN();
   });
+});
+
+describe('csvCell and roundTo (one writer for every export)', () => {
+  it.each([
+    [null, ''],
+    [undefined, ''],
+    [12.5, 12.5],
+    [Number.NaN, ''],
+    [Number.POSITIVE_INFINITY, ''],
+    ['plain', 'plain'],
+    ['=HYPERLINK("x")', `'=HYPERLINK("x")`],
+    ['+1', `'+1`],
+    ['-1', `'-1`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\tx', `'\tx`],
+    ['\rx', `'\rx`],
+    ['a=b', 'a=b'],
+  ] as [string | number | null | undefined, string | number][])('%j → %j', (v, want) => expect(csvCell(v)).toBe(want));
+  it.each([
+    [1.23456, 2, 1.23],
+    [null, 2, null],
+    [Number.NaN, 1, null],
+    [2.5, 0, 3],
+  ] as [number | null, number, number | null][])('roundTo(%j, %d) → %j', (v, d, want) => expect(roundTo(v, d)).toBe(want));
 });

@@ -12,28 +12,9 @@ import {
 } from '../../../src/lib/indicators/choropleth';
 import { CATEGORY_STYLE } from '../../../src/lib/indicators/benchmark';
 import { wilsonInterval } from '../../../src/lib/indicators/intervals';
-import type { IndicatorRecord, IndicatorValues } from '../../../src/lib/core/types';
+import type { IndicatorValues } from '../../../src/lib/core/types';
+import { record } from '../../fixtures/bundle';
 
-function record(over: Partial<IndicatorRecord>): IndicatorRecord {
-  return {
-    id: 'test',
-    label: 'Test indicator',
-    theme: 'Test',
-    unit: '%',
-    decimals: 1,
-    period: '2021',
-    source: 'synthetic',
-    licence: 'OGL',
-    polarity: 'LowIsGood',
-    kind: 'score',
-    compare: 'none',
-    method: '',
-    caveats: '',
-    geographyMethod: {},
-    data: {},
-    ...over,
-  };
-}
 
 // ---------------------------------------------------------------- value mode
 const valueCodes = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11'];
