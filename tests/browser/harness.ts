@@ -60,6 +60,22 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
   };
 }
 
+/** Phone size used by the phone tests (a common small phone, portrait). */
+export const PHONE = { width: 375, height: 667 } as const;
+
+/** The page must not scroll sideways: nothing wider than the screen (tables may scroll inside their own box). */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scroll, client, wide } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && !el.closest('.maplibregl-map'))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  expect(scroll, `page scrolls sideways; wider than the screen: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
+}
+
 /** Open the app (optionally with a query) and wait until the map has drawn the expected view. */
 export async function openApp(s: Session, query = ''): Promise<void> {
   await s.page.goto(`${s.baseUrl}${query ? `?${query.replace(/^\?/, '')}` : ''}`);
