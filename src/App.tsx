@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from './store';
-import { loadAssets, loadBundle, loadPlaces } from './data/load';
+import { loadAssets, loadBundle, loadGazetteer } from './data/load';
 import { startUrlSync } from './share/urlSync';
 import { Controls } from './components/Controls';
 import { SearchBox } from './components/SearchBox';
@@ -29,10 +29,10 @@ export function App() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    Promise.all([loadBundle(), loadPlaces(), loadAssets()])
-      .then(([b, places, assets]) => {
+    Promise.all([loadBundle(), loadGazetteer(), loadAssets()])
+      .then(([b, gazetteer, assets]) => {
         if (cancelled) return;
-        useStore.getState().setBundle(b, places);
+        useStore.getState().setBundle(b, gazetteer);
         useStore.getState().setAssets(assets);
         stop = startUrlSync(new Set(b.indicators.map((i) => i.id)));
       })

@@ -26,7 +26,7 @@ export function AreaProfile() {
   const selected = useStore((s) => s.selected);
   const setShare = useStore((s) => s.setShare);
   const addToComparison = useStore((s) => s.addToComparison);
-  const inCompare = useStore((s) => (selected ? s.comparison.includes(`${geography}:${selected}`) : false));
+  const inComparison = useStore((s) => (selected ? s.comparison.includes(`${geography}:${selected}`) : false));
   const i = selected ? bundle.areas[geography].codes.indexOf(selected) : -1;
   const isArea = i >= 0;
   const place = bundle.place.name;
@@ -51,8 +51,8 @@ export function AreaProfile() {
         </p>
         {isArea ? (
           <div className="button-row">
-            <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inCompare}>
-              {inCompare ? 'In the comparison' : 'Add to comparison'}
+            <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inComparison}>
+              {inComparison ? 'In the comparison' : 'Add to comparison'}
             </button>
             <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
               Back to {place}

@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { useStore } from '../store';
-import { useComparePlaces } from '../data/usePlaces';
+import { useComparisonPlaces } from '../data/usePlaces';
 import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/places/comparison';
 import { formatValue } from '../lib/core/format';
 import { CATEGORY_STYLE } from '../lib/indicators/benchmark';
@@ -26,7 +26,7 @@ function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
 export function ComparePanel() {
   const bundle = useStore((s) => s.bundle)!;
   const remove = useStore((s) => s.removeFromComparison);
-  const places = useComparePlaces();
+  const places = useComparisonPlaces();
   const rows = useMemo(() => comparisonRows(bundle, places), [bundle, places]);
   const today = new Date();
 

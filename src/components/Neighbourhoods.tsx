@@ -15,7 +15,7 @@ export function Neighbourhoods() {
   const drawing = tool?.kind === 'draw-area' ? tool : null;
   const toggle = useStore((s) => s.toggleDraftLsoa);
   const addToComparison = useStore((s) => s.addToComparison);
-  const compare = useStore((s) => s.comparison);
+  const comparison = useStore((s) => s.comparison);
   const saveCustom = useStore((s) => s.saveCustom);
   const renameCustom = useStore((s) => s.renameCustom);
   const deleteCustom = useStore((s) => s.deleteCustom);
@@ -83,11 +83,11 @@ export function Neighbourhoods() {
         </select>
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => addToComparison(choice)} disabled={compare.includes(choice)}>
+        <button type="button" onClick={() => addToComparison(choice)} disabled={comparison.includes(choice)}>
           Add to comparison
         </button>
         <button type="button" onClick={() => useStore.getState().setShare({ view: 'comparison' })}>
-          Open comparison ({compare.length})
+          Open comparison ({comparison.length})
         </button>
       </div>
 

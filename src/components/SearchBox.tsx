@@ -10,7 +10,7 @@ const KIND_LABEL: Record<SearchItem['kind'], string> = { ward: 'Ward', lsoa: 'LS
 /** Combobox: areas by name or code, places, and postcodes (Code-Point Open, loaded on first use). */
 export function SearchBox() {
   const bundle = useStore((s) => s.bundle)!;
-  const places = useStore((s) => s.gazetteer);
+  const gazetteer = useStore((s) => s.gazetteer);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchItem[]>([]);
   const [active, setActive] = useState(-1);
@@ -25,11 +25,11 @@ export function SearchBox() {
       const a = bundle.areas[g];
       a.codes.forEach((code, i) => out.push({ kind: g, code, name: a.names[i], detail: a.aliases[i] || undefined }));
     }
-    places
+    gazetteer
       .filter((p) => p.type !== 'ward')
       .forEach((p, i) => out.push({ kind: 'place', code: `place:${i}`, name: p.name, detail: p.type.replace(/_/g, ' ') }));
     return out;
-  }, [bundle, places]);
+  }, [bundle, gazetteer]);
 
   useEffect(() => {
     const q = query.trim();
@@ -76,7 +76,7 @@ export function SearchBox() {
       st.setNearPoint({ lon, lat, label: item.code });
       setStatus(`${item.code} selected.`);
     } else if (item.kind === 'place') {
-      const p = places.filter((x) => x.type !== 'ward')[Number(item.code.slice(6))];
+      const p = gazetteer.filter((x) => x.type !== 'ward')[Number(item.code.slice(6))];
       st.setPostcodeHit(null);
       const idx = st.geography === 'lsoa' ? p.lsoa : st.geography === 'ward' ? p.ward : p.lsoa >= 0 ? bundle.lsoaLinks.msoa[p.lsoa] : -1;
       if (idx >= 0) st.selectArea(st.geography, bundle.areas[st.geography].codes[idx], false);
@@ -122,7 +122,7 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
-        placeholder={searchExamples(bundle, places).text}
+        placeholder={searchExamples(bundle, gazetteer).text}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -4,6 +4,7 @@ import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { fileTooLarge, normalisePostcode } from '../lib/core/text';
+import { examplePostcode } from '../lib/places/search';
 import { parseSiteGeoJson, siteFromPoint, appraisalCsv, siteGeoJson, RESIDENTS_NOTE, SITE_TOO_LARGE_ADVICE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
 import { encodeSite } from '../lib/site/link';
 import { parseRadii } from '../lib/core/geo';
@@ -30,7 +31,7 @@ export default function SiteAppraisalPanel() {
   const undoToolPoint = useStore((s) => s.undoToolPoint);
   const rings = useStore((s) => s.rings);
   const [postcode, setPostcode] = useState('');
-  const example = bundle.practices.find((p) => p.postcode)?.postcode;
+  const example = examplePostcode(bundle);
   const [ringText, setRingText] = useState(rings.join(', '));
   const [msg, setMsg] = useState('');
   const site = useSite();
@@ -93,7 +94,6 @@ export default function SiteAppraisalPanel() {
                 <button
                   type="button"
                   onClick={() => {
-                    if (tool.points.length < 3) return setMsg('A boundary needs at least three corners.');
                     void finishTool().then((note) => note && setMsg(note));
                   }}
                 >

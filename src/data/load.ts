@@ -11,7 +11,7 @@ async function getJson<T>(file: string): Promise<T> {
 }
 
 export const loadBundle = () => getJson<IndicatorBundle>('indicators.json');
-export const loadPlaces = () => getJson<GazetteerEntry[]>('places.json');
+export const loadGazetteer = () => getJson<GazetteerEntry[]>('places.json');
 export const loadAssets = () => getJson<Asset[]>('assets.json');
 
 let postcodes: Promise<PostcodeIndex> | null = null;

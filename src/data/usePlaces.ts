@@ -11,12 +11,12 @@ export function useCustomAreas(): CustomArea[] {
 }
 
 /** The places in the comparison, resolved; unknown ones are skipped. */
-export function useComparePlaces(): ResolvedPlace[] {
+export function useComparisonPlaces(): ResolvedPlace[] {
   const bundle = useStore((s) => s.bundle);
-  const compare = useStore((s) => s.comparison);
+  const comparison = useStore((s) => s.comparison);
   const customs = useCustomAreas();
   return useMemo(() => {
     if (!bundle) return [];
-    return compare.map((k) => resolvePlace(bundle, k, customs)).filter((p): p is ResolvedPlace => p !== null);
-  }, [bundle, compare, customs]);
+    return comparison.map((k) => resolvePlace(bundle, k, customs)).filter((p): p is ResolvedPlace => p !== null);
+  }, [bundle, comparison, customs]);
 }

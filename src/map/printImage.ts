@@ -48,28 +48,25 @@ export function usePrintImage(map: MlMap) {
       const x = c.width + 12;
       const textW = LEGEND_W - 24;
       let y = 24;
-      const text = (s: string, font = '12px sans-serif', lineH = 15) => {
+      const text = (s: string, font = '12px sans-serif', lineH = 15, indent = 0) => {
         g.font = font;
         g.fillStyle = INK;
-        for (const l of wrap(g, s, textW)) {
-          g.fillText(l, x, y);
+        for (const l of wrap(g, s, textW - indent)) {
+          g.fillText(l, x + indent, y);
           y += lineH;
         }
       };
       text('Legend', 'bold 14px sans-serif', 20);
       g.fillStyle = SITE;
       g.fillRect(x, y - 10, 16, 12);
-      g.font = '12px sans-serif';
-      g.fillStyle = INK;
-      g.fillText('Site', x + 24, y);
-      y += 18;
+      text('Site', '12px sans-serif', 18, 24);
       g.strokeStyle = SITE;
       g.setLineDash([6, 4]);
       g.lineWidth = 2;
       g.strokeRect(x, y - 10, 16, 12);
       g.setLineDash([]);
-      g.fillText(`Catchments (straight line): ${st.rings.map(formatRadius).join(', ')}`.slice(0, 60), x + 24, y);
-      y += 24;
+      text(`Catchments (straight line): ${st.rings.map(formatRadius).join(', ')}`, '12px sans-serif', 15, 24);
+      y += 9;
       if (ch) {
         text(ch.title, 'bold 12px sans-serif');
         y += 4;
@@ -81,15 +78,18 @@ export function usePrintImage(map: MlMap) {
             g.fillRect(x, y - 10, 16, 12);
           }
           g.strokeRect(x, y - 10, 16, 12);
-          g.font = '12px sans-serif';
-          g.fillStyle = INK;
-          g.fillText(`${item.label}${item.england ? ' ◆ England' : ''}`, x + 24, y);
-          y += 17;
+          text(`${item.label}${item.england ? ' ◆ England' : ''}`, '12px sans-serif', 17, 24);
         }
         if (ind?.modelled) text('Modelled estimate (see the method in the app).', 'italic 11px sans-serif', 14);
       }
-      y = Math.max(y + 8, out.height - 14 * 9);
-      for (const a of b.place.attribution) text(a.text, '10px sans-serif', 12);
+      // The attribution sits at the foot of the legend column, below everything else.
+      g.font = '10px sans-serif';
+      const credits = b.place.attribution.flatMap((a) => wrap(g, a.text, textW));
+      y = Math.max(y + 8, out.height - 12 * credits.length - 4);
+      for (const l of credits) {
+        g.fillText(l, x, y);
+        y += 12;
+      }
       useStore.getState().setMapImage(out.toDataURL('image/png'));
     });
     map.triggerRepaint();

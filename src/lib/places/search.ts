@@ -45,12 +45,17 @@ export function searchItems(items: SearchItem[], query: string, limit = 8): Sear
   return scored.slice(0, limit).map((s) => s.item);
 }
 
+/** A real postcode from the place's data (a GP practice's), for examples in messages; null if none. */
+export function examplePostcode(bundle: Pick<IndicatorBundle, 'practices'>): string | null {
+  return bundle.practices.find((p) => p.postcode)?.postcode ?? null;
+}
+
 /**
  * Examples for the search box, taken from the place's own data (so nothing names the place in code):
  * a GP practice's postcode, a town or village from the gazetteer, and a preset or ward name.
  */
 export function searchExamples(bundle: Pick<IndicatorBundle, 'practices' | 'presets' | 'areas'>, gazetteer: readonly GazetteerEntry[]): { postcode: string | null; text: string } {
-  const postcode = bundle.practices.find((p) => p.postcode)?.postcode ?? null;
+  const postcode = examplePostcode(bundle);
   const town = gazetteer.find((g) => g.type.startsWith('place'))?.name;
   const area = bundle.presets[bundle.presets.length - 1]?.name ?? bundle.areas.ward.names[0];
   return { postcode, text: ['e.g.', [postcode, town, area].filter(Boolean).join(', ')].join(' ') };

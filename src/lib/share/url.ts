@@ -4,7 +4,6 @@ import { parsePlaceKey, MAX_COMPARISON } from '../places/keys';
 import { DEFAULT_RADII_M, parseRadii } from '../core/geo';
 import { ASSET_CATEGORY_IDS, type AssetCategory } from '../assets/categories';
 
-/** Everything a user would share. The URL owns it through one serialise/parse pair (here) and one validateShare. */
 /** What the map colours areas by: their value, or their benchmark (compared with England). */
 export type MapMode = 'value' | 'benchmark';
 /** What the main area shows: the map, the table of areas, or the comparison of places. */
@@ -13,6 +12,7 @@ export type ViewMode = 'map' | 'table' | 'comparison';
 export type MapLayerId = 'qof' | AssetCategory;
 export const MAP_LAYER_IDS: readonly MapLayerId[] = ['qof', ...ASSET_CATEGORY_IDS];
 
+/** Everything a user would share. The URL owns it through one serialise/parse pair (here) and one validateShare. */
 export interface ShareState {
   geography: GeographyId;
   indicator: string;

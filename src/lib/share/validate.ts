@@ -1,7 +1,6 @@
 import type { IndicatorBundle } from '../core/types';
-import { parseCustom, type CustomArea } from '../places/keys';
+import { MAX_COMPARISON, parseCustom, type CustomArea } from '../places/keys';
 import { resolvePlace } from '../places/comparison';
-import { MAX_COMPARISON } from '../places/keys';
 import type { ShareState } from './url';
 
 /**
@@ -22,14 +21,16 @@ export function validateShare(candidate: ShareState, bundle: IndicatorBundle | n
     state.selected = null;
   }
   const total = bundle.areas.lsoa.codes.length;
-  const good = state.custom.filter((c, i) => parseCustom(c, `n${i + 1}`, total));
+  const parsed = state.custom.map((c, i) => parseCustom(c, `n${i + 1}`, total));
+  const good = state.custom.filter((_, i) => parsed[i]);
   if (good.length < state.custom.length) {
     warnings.push(`${state.custom.length - good.length} neighbourhood(s) in the link could not be read and were ignored.`);
     // Ids are positions, so comparison keys for custom areas are dropped if any were malformed.
     state.comparison = state.comparison.filter((k) => !k.startsWith('custom:'));
   }
   state.custom = good;
-  const customs = customAreas(state.custom, total);
+  // Re-parsed only when something was dropped: ids are positions, so they change.
+  const customs = good.length < parsed.length ? customAreas(good, total) : parsed.filter((a): a is CustomArea => a !== null);
   const known = [...new Set(state.comparison)].filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
   if (known.length < state.comparison.length) warnings.push(`${state.comparison.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
   state.comparison = known;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { useAllAssets, isShown } from '../../data/useAssets';
-import { ASSET_CATEGORY_IDS } from '../../lib/assets/categories';
+import { ASSET_CATEGORY_IDS, type AssetCategory } from '../../lib/assets/categories';
 import { assetIconDataUrl } from '../../ui/icons';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 
@@ -24,7 +24,7 @@ export function assetsFamily(): LayerFamily {
   };
 }
 
-function loadIcon(map: MlMap, category: string): Promise<void> {
+function loadIcon(map: MlMap, category: AssetCategory): Promise<void> {
   return new Promise((resolve, reject) => {
     const img = new Image(18, 18);
     img.onload = () => {
@@ -32,7 +32,7 @@ function loadIcon(map: MlMap, category: string): Promise<void> {
       resolve();
     };
     img.onerror = () => reject(new Error(`icon ${category}`));
-    img.src = assetIconDataUrl(category as never, 18);
+    img.src = assetIconDataUrl(category, 18);
   });
 }
 
