@@ -45,6 +45,17 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId)
   return { sources, layers };
 }
 
+/** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
+function useFlag(map: MlMap, source: GeographyId, id: string | null, flag: 'selected' | 'hover') {
+  useEffect(() => {
+    if (!id) return;
+    map.setFeatureState({ source, id }, { [flag]: true });
+    return () => {
+      if (map.getSource(source)) map.setFeatureState({ source, id }, { [flag]: false });
+    };
+  }, [map, source, id, flag]);
+}
+
 /**
  * The choropleth: shows the active geography, colours it by feature-state (only the differences from
  * what is already drawn), marks the selected and hovered area, and shows a tooltip on hover.
@@ -75,22 +86,9 @@ export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderK
     onPainted(renderKey);
   }, [map, ch, geography, renderKey, onPainted]);
 
-  useEffect(() => {
-    if (!selected) return;
-    map.setFeatureState({ source: geography, id: selected }, { selected: true });
-    return () => {
-      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: selected }, { selected: false });
-    };
-  }, [map, geography, selected]);
-
+  useFlag(map, geography, selected, 'selected');
   // Hover from the map or from elsewhere (table, lists) highlights the area.
-  useEffect(() => {
-    if (!hovered) return;
-    map.setFeatureState({ source: geography, id: hovered }, { hover: true });
-    return () => {
-      if (map.getSource(geography)) map.setFeatureState({ source: geography, id: hovered }, { hover: false });
-    };
-  }, [map, geography, hovered]);
+  useFlag(map, geography, hovered, 'hover');
 
   useEffect(() => {
     const layer = fillId(geography);
