@@ -3,7 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import { useStore } from '../store';
 import { dataUrl } from './load';
 import { useAllAssets } from './useAssets';
-import { appraise, type SiteAppraisal, type SiteGeometry } from '../lib/site/appraisal';
+import { appraise, type SiteAppraisal } from '../lib/site/appraisal';
+import type { SiteGeometry } from '../lib/site/geometry';
 import { decodeSite } from '../lib/site/link';
 
 let lsoaGeo: Promise<FeatureCollection> | null = null;

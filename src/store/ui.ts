@@ -113,7 +113,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     if (t?.kind === 'pick-point') get().setNearPoint({ lon, lat, label: `the point you picked (${lat.toFixed(4)}, ${lon.toFixed(4)})` });
     else if (t?.kind === 'site-pin') {
       // The site code (turf, proj4) loads on demand; the planner's panel has usually loaded it already.
-      const [{ siteFromPoint }, { encodeSite }] = await Promise.all([import('../lib/site/appraisal'), import('../lib/site/link')]);
+      const [{ siteFromPoint }, { encodeSite }] = await Promise.all([import('../lib/site/geometry'), import('../lib/site/link')]);
       get().setShare({ site: encodeSite(siteFromPoint([lon, lat])) });
       set({ tool: null });
     }
@@ -139,7 +139,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
         get().addMessage('A boundary needs at least three corners.');
         return null;
       }
-      const [{ siteFromPolygon }, { encodeSite }] = await Promise.all([import('../lib/site/appraisal'), import('../lib/site/link')]);
+      const [{ siteFromPolygon }, { encodeSite }] = await Promise.all([import('../lib/site/geometry'), import('../lib/site/link')]);
       try {
         get().setShare({ site: encodeSite(siteFromPolygon(t.points)), view: 'map' });
         set({ tool: null });

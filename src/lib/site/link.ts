@@ -1,5 +1,5 @@
 import type { Polygon, MultiPolygon } from 'geojson';
-import { parseSiteGeoJson, siteFromPoint, type SiteGeometry } from './appraisal';
+import { parseSiteGeoJson, siteFromPoint, type SiteGeometry } from './geometry';
 
 /** A site in the URL: "pt:lon,lat" or "poly:lon,lat;lon,lat;…" with polygons separated by "|". */
 const r5 = (n: number) => Number(n.toFixed(5));

@@ -9,36 +9,15 @@ import { parseCsv } from '../../../src/lib/core/csv';
 import { areaValue } from '../../../src/lib/indicators/value';
 import { wgs84ToBng } from '../../../src/lib/site/crs';
 import { haversineMetres } from '../../../src/lib/core/geo';
-import {
-  WHAT_THIS_CANNOT_TELL,
-  appraisalCsv,
-  appraise,
-  areaWeights,
-  catchments,
-  parseSiteGeoJson,
-  poolWeighted,
-  siteFromPoint,
-  siteFromPolygon,
-  siteGeoJson,
-  type SiteAsset,
-  type SiteGeometry,
-  type SiteParseResult,
-} from '../../../src/lib/site/appraisal';
+import { WHAT_THIS_CANNOT_TELL, appraisalCsv, appraise, siteGeoJson, type SiteAsset } from '../../../src/lib/site/appraisal';
+import { areaWeights, catchments, poolWeighted } from '../../../src/lib/site/catchments';
+import { parseSiteGeoJson, siteFromPoint, siteFromPolygon, type SiteGeometry, type SiteParseResult } from '../../../src/lib/site/geometry';
 
 const root = resolve(__dirname, '../../..');
 
-/** The built files the browser loads. The data-build test may rewrite them in another worker: retry a half-written read. */
+/** The built files the browser loads (npm run data:ensure builds them before the unit tests). */
 function readJson<T>(rel: string): T {
-  let last: unknown;
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      return JSON.parse(readFileSync(resolve(root, rel), 'utf8')) as T;
-    } catch (e) {
-      last = e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-  throw new Error(`Could not read ${rel} (run "npx tsx scripts/build-data.ts"): ${String(last)}`);
+  return JSON.parse(readFileSync(resolve(root, rel), 'utf8')) as T;
 }
 const bundle = readJson<IndicatorBundle>('public/data/indicators.json');
 const geo = readJson<FeatureCollection<MultiPolygon | Polygon>>('public/data/geo-lsoa.json');
