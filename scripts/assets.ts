@@ -4,14 +4,12 @@
  * straight-line access (data/registry.ts ACCESS_MEASURES) from each LSOA's population-weighted centroid.
  * Throws on any mismatch (the data build reports it and stops).
  */
-import { toNumber } from '../src/lib/core/csv';
 import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets/categories';
 import { haversineMetres } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
 import { ACCESS_MEASURES } from '../data/registry';
-import { readFeatureCollection, readTable } from './build/io';
-import { readPlace, type PlaceFile } from './build/place';
-import { geocoderFiles, loadPostcodes, type PostcodePoint } from './build/postcodes';
+import { readFeatureCollection } from './build/io';
+import type { PlaceFile } from './build/place';
 
 export interface AssetsBuildContext {
   /** The data/ directory. */
@@ -30,7 +28,6 @@ export interface AssetsBuildResult {
   summary: string[];
 }
 
-export type GeocodedPostcode = PostcodePoint;
 
 interface SourceFile {
   category: AssetCategory;
@@ -165,25 +162,4 @@ export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
   });
 
   return { assets, access, summary };
-}
-
-/** Postcode -> point, ward and district, from OS Code-Point Open: the area's postcodes plus the borough's own. Keys are "OUTCODE INCODE". */
-export function postcodeGeocoder(dataDir: string, place: PlaceFile = readPlace(dataDir)): Map<string, GeocodedPostcode> {
-  return loadPostcodes({ dataDir, files: geocoderFiles(place) });
-}
-
-/** LSOA codes and population-weighted centroids from the boundary lookup (place.json files.lsoaLookup). */
-export function readLsoaPwc(dataDir: string, place: PlaceFile = readPlace(dataDir)): { lsoaCodes: string[]; lsoaPwc: [number, number][] } {
-  const rel = place.files.lsoaLookup;
-  const t = readTable(dataDir, rel, ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
-  const lsoaCodes: string[] = [];
-  const lsoaPwc: [number, number][] = [];
-  for (const r of t.rows) {
-    const lon = toNumber(r.pwc_lon);
-    const lat = toNumber(r.pwc_lat);
-    if (lon === null || lat === null || !inUk(lon, lat)) throw new Error(`${rel}: ${r.LSOA21CD} has no usable centroid`);
-    lsoaCodes.push(r.LSOA21CD);
-    lsoaPwc.push([lon, lat]);
-  }
-  return { lsoaCodes, lsoaPwc };
 }

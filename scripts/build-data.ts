@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { build, DEFAULT_DATA_DIR, DEFAULT_OUT_DIR } from './build/index';
 import { outputsPresent } from './build/write';
 
-export { build } from './build/index';
-export { OUTPUT_FILES } from './build/write';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

@@ -37,8 +37,10 @@ import {
 import type { LonLat } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
 import { fail as buildFail, readTable, readText } from './build/io';
-import { readPlace, type PlaceFile } from './build/place';
-import { geocoderFiles, loadPostcodes } from './build/postcodes';
+import type { PlaceFile } from './build/place';
+import type { PostcodePoint } from './build/postcodes';
+import { lsoaNum, validate, type Validated } from './build/validate';
+import { readInputs } from './build/read';
 
 export interface HealthConditionsContext {
   dataDir: string;
@@ -52,6 +54,10 @@ export interface HealthConditionsContext {
   lsoaPopulation: number[];
   /** IMD 2025 score. */
   lsoaImdScore: number[];
+  /** The comparators file (england.csv), parsed by the validate step. */
+  comparators: CsvTable;
+  /** Postcode -> point for geocoding practices (the area's postcodes plus the borough's). */
+  geocoder: Map<string, PostcodePoint>;
 }
 
 /** The browser's practice record (src/lib/types.ts), with conditions keyed by the QOF condition ids. */
@@ -152,34 +158,22 @@ function comparatorFrom({ row, rel, what }: { row: Record<string, string>; rel: 
   return { value: computed, numerator, denominator, statistic: row.statistic };
 }
 
-/**
- * LSOA inputs straight from data/ (boundary lookup order): for tests and as a reference for wiring.
- * PWC from the LSOA lookup, residents from the Census file, IMD score from IoD2025 (file names from place.json).
- */
-export function contextFromDataDir(dataDir: string): HealthConditionsContext {
-  const place = readPlace(dataDir);
-  const { lsoaLookup, census: censusRel, imd: imdRel } = place.files;
-  const lk = readTable(dataDir, lsoaLookup, ['LSOA21CD', 'pwc_lon', 'pwc_lat']);
-  const census = readTable(dataDir, censusRel, ['lsoa21_code', 'usual_residents']);
-  const imd = readTable(dataDir, imdRel, ['lsoa21_code', 'imd_score']);
-  const byCode = (t: CsvTable) => new Map(t.rows.map((r) => [r.lsoa21_code, r]));
-  const c = byCode(census);
-  const m = byCode(imd);
-  const lsoaCodes = lk.rows.map((r) => r.LSOA21CD);
-  const get = (map: Map<string, Record<string, string>>, code: string, col: string, rel: string) => {
-    const v = toNumber(map.get(code)?.[col]);
-    if (v === null || Number.isNaN(v)) fail(`${rel}: ${code} has no ${col}`);
-    return v;
-  };
+/** The model's inputs from the validated data: the same LSOA order, centroids, comparators and postcodes as the rest of the build. */
+export function qofContext(v: Validated): HealthConditionsContext {
   return {
-    dataDir,
-    place,
-    lsoaCodes,
-    lsoaPwc: lk.rows.map((r) => [toNumber(r.pwc_lon) ?? NaN, toNumber(r.pwc_lat) ?? NaN]),
-    lsoaPopulation: lsoaCodes.map((code) => get(c, code, 'usual_residents', censusRel)),
-    lsoaImdScore: lsoaCodes.map((code) => get(m, code, 'imd_score', imdRel)),
+    dataDir: v.dataDir,
+    place: v.place,
+    lsoaCodes: v.layers.lsoa.codes,
+    lsoaPwc: v.lsoaPwc,
+    lsoaPopulation: v.population,
+    lsoaImdScore: v.layers.lsoa.codes.map((code) => lsoaNum({ table: v.tables.imd, code, col: 'imd_score' })!),
+    comparators: v.comparators.table,
+    geocoder: v.geocoder,
   };
 }
+
+/** The context for a data directory, read and validated as the build does (for tests). */
+export const contextFromDataDir = (dataDir: string): HealthConditionsContext => qofContext(validate(readInputs(dataDir)));
 
 export function buildHealthConditions(ctx: HealthConditionsContext): HealthConditionsOutput {
   return buildHealthConditionsDetailed(ctx).output;
@@ -208,7 +202,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   }
 
   // ---- Comparators, and the check that the practices reproduce the published aggregate
-  const comp = readTable(dataDir, COMPARATORS_FILE, ['indicator', 'area_code', 'period', 'value', 'statistic', 'numerator', 'denominator']);
+  const comp = ctx.comparators;
   const england = {} as HealthConditionsOutput['england'];
   const borough = {} as HealthConditionsOutput['borough'];
   for (const id of QOF_CONDITION_IDS) {
@@ -232,7 +226,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   // ---- Practice reference list: postcode fallback and Fingertips deprivation score
   const ref = readTable(dataDir, PRACTICES_FILE, ['practice_code', 'practice_name', 'practice_postcode', FINGERTIPS_COL]);
   const refByCode = new Map(ref.rows.map((r) => [r.practice_code.trim(), r]));
-  const postcodes = loadPostcodes({ dataDir, files: geocoderFiles(place) });
+  const postcodes = ctx.geocoder;
 
   const allCodes = [...new Set(years.flatMap((y) => [...byYear.get(y)!.keys()]))].sort();
   const latestOf = (code: string): QofPractice => {

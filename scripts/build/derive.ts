@@ -10,7 +10,7 @@ import { weightedMean } from '../../src/lib/indicators/aggregate';
 import { decileThresholds, nationalDecile } from '../../src/lib/indicators/deciles';
 import { BOROUGH_INDICATORS, INDICATORS, accessIndicators, qofIndicator, type IndicatorDef, type IndicatorText } from '../../data/registry';
 import { buildAssets } from '../assets';
-import { buildHealthConditions, type HealthConditionsOutput } from '../qof';
+import { buildHealthConditions, qofContext, type HealthConditionsOutput } from '../qof';
 import { GEOGRAPHIES, asIs, byGeography, meanOf, pooled, sumOf, type AreaValue } from './aggregate';
 import { fail, requiredNum } from './io';
 import { lsoaNum, type Validated } from './validate';
@@ -185,14 +185,7 @@ export function deriveTableIndicators(v: Validated): Derived {
 
 /** Health conditions (QOF): practice values, and modelled small-area estimates from apportioned counts. */
 export function deriveQof(v: Validated): Derived & { hc: HealthConditionsOutput } {
-  const hc = buildHealthConditions({
-    dataDir: v.dataDir,
-    place: v.place,
-    lsoaCodes: v.layers.lsoa.codes,
-    lsoaPwc: v.lsoaPwc,
-    lsoaPopulation: v.population,
-    lsoaImdScore: v.layers.lsoa.codes.map((code) => lsoaNum({ table: v.tables.imd, code, col: 'imd_score' })!),
-  });
+  const hc = buildHealthConditions(qofContext(v));
   const indicators = QOF_CONDITIONS.flatMap((condition) =>
     hc.years.map((year) => {
       const def = qofIndicator({ condition, year, years: hc.years, modelNote: hc.model.note, placeName: v.place.name });

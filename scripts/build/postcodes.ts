@@ -2,8 +2,7 @@
 import { inUk } from '../../src/lib/assets/categories';
 import { toNumber } from '../../src/lib/core/csv';
 import { normalisePostcode } from '../../src/lib/core/text';
-import { fail, parseTable, readText } from './io';
-import type { PlaceFile } from './place';
+import { fail, parseTable } from './io';
 
 export interface PostcodePoint {
   lon: number;
@@ -20,8 +19,8 @@ export const POSTCODE_COLUMNS = ['postcode', 'lat', 'lon', 'ward_code', 'ward_na
  * Fails on a row that is not a postcode with UK coordinates, on a postcode listed twice in one file,
  * and on a postcode that a later file places differently (files overlap: the borough's are also in the area file).
  */
-export function parsePostcodes(sources: readonly { rel: string; text: string }[]): Map<string, PostcodePoint> {
-  const out = new Map<string, PostcodePoint>();
+export function parsePostcodes(sources: readonly { rel: string; text: string }[], into: Map<string, PostcodePoint> = new Map()): Map<string, PostcodePoint> {
+  const out = into;
   for (const { rel, text } of sources) {
     const seen = new Set<string>();
     for (const r of parseTable(rel, text, POSTCODE_COLUMNS).rows) {
@@ -39,10 +38,3 @@ export function parsePostcodes(sources: readonly { rel: string; text: string }[]
   }
   return out;
 }
-
-export function loadPostcodes({ dataDir, files }: { dataDir: string; files: readonly string[] }): Map<string, PostcodePoint> {
-  return parsePostcodes(files.map((rel) => ({ rel, text: readText(dataDir, rel) })));
-}
-
-/** Every postcode of the surrounding area plus the borough's own (some borough postcodes lie outside the area's postcode area). */
-export const geocoderFiles = (place: PlaceFile) => [place.files.postcodesArea, place.files.postcodes];

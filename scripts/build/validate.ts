@@ -62,6 +62,8 @@ export interface Validated {
   /** House of Commons Library name per MSOA code. */
   msoaNames: Map<string, string>;
   postcodes: { rel: string; points: Map<string, PostcodePoint> };
+  /** Every postcode of the surrounding area plus the borough's own (some borough postcodes lie outside the area file), for geocoding practices. */
+  geocoder: Map<string, PostcodePoint>;
   gazetteer: FeatureCollection;
   presets: PresetRule[];
 }
@@ -229,6 +231,8 @@ export function validate(inputs: Inputs): Validated {
   const msoaNames = new Map(names.rows.map((r) => [r.msoa21_code, r.change_2011_2021 === 'unchanged' ? r.hcl_msoa11_name : `part of ${r.hcl_msoa11_name}`]));
   sameSet(files.msoaNames, msoa.codes, [...msoaNames.keys()]);
   const postcodes = { rel: files.postcodes, points: parsePostcodes([{ rel: files.postcodes, text: text.postcodes }]) };
+  // Parsed once: the area's file is added to a copy of the borough's, checking that the two agree.
+  const geocoder = parsePostcodes([{ rel: files.postcodesArea, text: text.postcodesArea }], new Map(postcodes.points));
   const gazetteer = parseFeatureCollection(files.gazetteer, text.gazetteer);
   const presets = (JSON.parse(text.presets) as { presets: PresetRule[] }).presets;
   for (const p of presets) if (p.rule.bestFitWard && !wardIndex.has(p.rule.bestFitWard)) fail(`${files.presets}: ${p.id} names unknown ward ${p.rule.bestFitWard}`);
@@ -250,6 +254,7 @@ export function validate(inputs: Inputs): Validated {
     comparators,
     msoaNames,
     postcodes,
+    geocoder,
     gazetteer,
     presets,
   };

@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAssets, postcodeGeocoder, readLsoaPwc } from '../../../scripts/assets';
-import { readPlace } from '../../../scripts/build/place';
+import { buildAssets } from '../../../scripts/assets';
+import { readInputs } from '../../../scripts/build/read';
+import { validate } from '../../../scripts/build/validate';
 import { ACCESS_MEASURES } from '../../../data/registry';
 import { validateAsset } from '../../../src/lib/assets/categories';
 import { geocoderFromMap, parseHubsCsv } from '../../../src/lib/assets/hubs';
@@ -11,15 +12,17 @@ import { haversineMetres } from '../../../src/lib/core/geo';
 
 type FC = { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
 const DATA = resolve(__dirname, '..', '..', '..', 'data');
-const place = readPlace(DATA);
-const { lsoaCodes, lsoaPwc } = readLsoaPwc(DATA);
+// The same validated inputs the build uses.
+const v = validate(readInputs(DATA));
+const { place, lsoaPwc } = v;
+const lsoaCodes = v.layers.lsoa.codes;
 const built = buildAssets({ dataDir: DATA, place, lsoaCodes, lsoaPwc });
 const raw = (file: string) =>
   (JSON.parse(readFileSync(join(DATA, 'assets', file), 'utf8')) as { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] }).features;
 const access = (cat: string) => built.access.find((a) => a.category === cat)!;
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
-describe('readLsoaPwc', () => {
+describe('validated LSOA centroids', () => {
   it('reads the 124 Stockton LSOAs with centroids in the borough area', () => {
     expect(lsoaCodes).toHaveLength(124);
     expect(new Set(lsoaCodes).size).toBe(124);
@@ -161,8 +164,8 @@ describe('buildAssets: bad input files', () => {
   });
 });
 
-describe('postcodeGeocoder (OS Code-Point Open)', () => {
-  const pcs = postcodeGeocoder(DATA);
+describe('postcode geocoder (OS Code-Point Open, parsed once by the validate step)', () => {
+  const pcs = v.geocoder;
   it('holds every TS postcode plus the borough’s DL2 postcodes', () => {
     expect(pcs.size).toBe(17823 + 6);
     expect([...pcs.keys()].filter((k) => k.startsWith('DL2 '))).toHaveLength(6);

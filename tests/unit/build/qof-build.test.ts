@@ -26,6 +26,8 @@ function dataDirWith(replace: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'qof-build-'));
   temps.push(dir);
   for (const sub of ['assets', 'boundaries']) symlinkSync(join(DATA, sub), join(dir, sub));
+  // place.json, presets.json and the rest of data/'s own files.
+  for (const f of readdirSync(DATA, { withFileTypes: true })) if (f.isFile()) symlinkSync(join(DATA, f.name), join(dir, f.name));
   mkdirSync(join(dir, 'indicators'));
   for (const f of readdirSync(join(DATA, 'indicators'))) {
     const rel = `indicators/${f}`;
@@ -192,7 +194,7 @@ describe('gravity model on the real data', () => {
     },
   );
 
-  it('buildHealthConditions returns the same output as the detailed build', () => {
+  it('the model is deterministic: a second build gives the same β and LSOA values', () => {
     const out = buildHealthConditions(ctx);
     expect(out.model.beta).toBe(real.output.model.beta);
     expect(out.lsoa.hyp['2024-25']).toEqual(real.output.lsoa.hyp['2024-25']);
@@ -245,7 +247,8 @@ describe('validation failures throw clear errors', () => {
     // 7739 / 213883 -> 7740 / 213883 (value kept consistent to 3 d.p.: 3.619)
     lines[k] = lines[k].replace(',3.618,', ',3.619,').replace(',7739,213883,', ',7740,213883,');
     const dir = dataDirWith({ 'indicators/england.csv': lines.join('\n') });
-    expect(() => buildHealthConditions({ ...ctx, dataDir: dir })).toThrow(/CHD 2024-25 totals 7739\/213883 do not reproduce .*7740\/213883/);
+    // The comparators come from the validated inputs, so the context is rebuilt from the edited directory.
+    expect(() => buildHealthConditions(contextFromDataDir(dir))).toThrow(/CHD 2024-25 totals 7739\/213883 do not reproduce .*7740\/213883/);
   });
 
   it('when a published percentage does not match register / denominator', () => {
