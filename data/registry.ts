@@ -323,10 +323,8 @@ export interface FamilyIndicator extends IndicatorText {
 
 const ALL_DERIVED: Partial<Record<GeographyId, boolean>> = { lsoa: true, msoa: true, ward: true };
 
-export const QOF_THEMES = {
-  latest: 'Health conditions (GP records, QOF 2024-25)',
-  earlier: 'Health conditions, earlier year (QOF 2022-23)',
-};
+/** The Indicator list's group for a QOF year: the latest year leads, earlier years follow (years come from place.json). */
+const qofTheme = (year: string, latest: boolean) => (latest ? `Health conditions (GP records, QOF ${year})` : `Health conditions, earlier year (QOF ${year})`);
 
 export interface QofIndicator extends FamilyIndicator {
   modelled: true;
@@ -361,7 +359,7 @@ export const qofIndicator = ({
   return {
     id: latest ? `qof_${condition.id}` : qofId(condition.id, year),
     label: latest ? condition.label : `${condition.label} (${year})`,
-    theme: latest ? QOF_THEMES.latest : QOF_THEMES.earlier,
+    theme: qofTheme(year, latest),
     unit: '%',
     decimals: 1,
     period: `QOF ${year} (registers at 31 March, list sizes at 1 January)`,

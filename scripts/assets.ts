@@ -5,6 +5,7 @@
  * Throws on any mismatch (the data build reports it and stops).
  */
 import { countByCategory, inUk, validateAsset, categoryDef, type Asset, type AssetAccess, type AssetCategory } from '../src/lib/assets/categories';
+import { median } from 'simple-statistics';
 import { haversineMetres } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
 import { ACCESS_MEASURES } from '../data/registry';
@@ -107,11 +108,6 @@ function readAssetFile({ dataDir, place, src }: Pick<AssetsBuildContext, 'dataDi
     if ('error' in res) throw new Error(`${rel}: ${res.error}`);
     return res.asset;
   });
-}
-
-function median(sorted: number[]): number {
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {

@@ -7,6 +7,7 @@ import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { median } from 'simple-statistics';
 import { join } from 'node:path';
 import type { IndicatorBundle } from '../src/lib/core/types';
 
@@ -14,10 +15,6 @@ const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function waitIdle(page: Page) {
   await page.waitForFunction(() => {

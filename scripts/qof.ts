@@ -36,7 +36,7 @@ import {
 } from '../src/lib/health/gravity';
 import type { LonLat } from '../src/lib/core/geo';
 import { normalisePostcode } from '../src/lib/core/text';
-import { fail as buildFail, readTable, readText } from './build/io';
+import { fail as buildFail, readTable, readText, roundPlaces } from './build/io';
 import type { PlaceFile } from './build/place';
 import type { PostcodePoint } from './build/postcodes';
 import { lsoaNum, validate, type Validated } from './build/validate';
@@ -116,7 +116,7 @@ function fail(msg: string): never {
   return buildFail(`health conditions: ${msg}`);
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round3 = (x: number) => roundPlaces(x, 3);
 const sig3 = (x: number) => Number(x.toPrecision(3));
 
 function checkContext(ctx: HealthConditionsContext): void {

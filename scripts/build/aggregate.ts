@@ -7,7 +7,7 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
 import type { AreaList, GeographyId, IndicatorValues } from '../../src/lib/core/types';
 import { weightedMean, weightedSum, type Part } from '../../src/lib/indicators/aggregate';
 import { jenksBreaks, quantileBreaks } from '../../src/lib/indicators/classify';
-import { round5 } from './io';
+import { round5, roundPlaces } from './io';
 import type { Layer, Validated } from './validate';
 
 /** The geographies every small-area indicator has values for, in the order the build writes them. */
@@ -20,7 +20,7 @@ export interface AreaValue {
   d: number | null;
 }
 
-const roundTo = (x: number | null, factor: number) => (x == null ? null : Math.round(x * factor) / factor);
+const rounded = (x: number | null, places: number) => (x == null ? null : roundPlaces(x, places));
 const only = (v: number | null): AreaValue => ({ v, n: null, d: null });
 
 /** Proportions: counts summed over each area's LSOA parts, then divided (and scaled, e.g. ×100 for %). */
@@ -61,11 +61,11 @@ export function byGeography(valuesFor: (geo: GeographyId) => GeographyValues): P
   const data: Partial<Record<GeographyId, IndicatorValues>> = {};
   for (const geo of GEOGRAPHIES) {
     const { values: vals, counts, deciles } = valuesFor(geo);
-    const values = vals.map((x) => roundTo(x.v, 1e6));
+    const values = vals.map((x) => rounded(x.v, 6));
     const rec: IndicatorValues = { values, breaks: { quantile: quantileBreaks(values), jenks: jenksBreaks(values) } };
     if (counts) {
-      rec.numerators = vals.map((x) => roundTo(x.n, 1000));
-      rec.denominators = vals.map((x) => roundTo(x.d, 1000));
+      rec.numerators = vals.map((x) => rounded(x.n, 3));
+      rec.denominators = vals.map((x) => rounded(x.d, 3));
     }
     if (deciles) rec.deciles = deciles;
     data[geo] = rec;

@@ -53,4 +53,9 @@ export function num({ rel, row, col, key, allowBlank = false }: { rel: string; r
 /** As num, for cells that must hold a number. */
 export const requiredNum = (cell: { rel: string; row: Record<string, string>; col: string; key: string }): number => num(cell)!;
 
-export const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
+/** n rounded to a number of decimal places (the one rounding rule of the build's outputs). */
+export const roundPlaces = (n: number, places: number) => {
+  const f = 10 ** places;
+  return Math.round(n * f) / f;
+};
+export const round5 = (n: number) => roundPlaces(n, 5);
