@@ -417,7 +417,7 @@ export const ACCESS_MEASURES: readonly AccessMeasure[] = [
     category: 'food_bank',
     label: 'Distance to nearest listed food bank',
     include: (a) => a.status === 'open' || a.status === 'unverified',
-    note: 'All listed food banks (Give Food), including 3 unverified listings. The list is not exhaustive: pantries and community larders are missing, so real distances may be shorter.',
+    note: 'All listed food banks (Give Food), including listings marked unverified. The list is not exhaustive: pantries and community larders are missing, so real distances may be shorter.',
   },
 ];
 
