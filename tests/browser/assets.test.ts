@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { useBrowser, openApp, axeViolations, type Session } from './harness';
+import { nearPostcode, useBrowser, openApp, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
@@ -19,12 +19,7 @@ describe('community assets', () => {
     const gps = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').map((a) => ({ a, d: haversineMetres(pt, [a.lon, a.lat]) })).sort((x, y) => x.d - y.d);
     s = await suite.session();
     await openApp(s);
-    const box = s.page.getByLabel('Search postcode, place or area');
-    await box.fill('TS19 0AJ');
-    await s.page.getByRole('option', { name: /TS19 0AJ/ }).waitFor();
-    await box.press('Enter');
-    const near = s.page.getByRole('region', { name: 'Near here' });
-    await near.getByText('Nearest to').waitFor();
+    const near = await nearPostcode(s.page, 'TS19 0AJ');
     expect(await near.innerText()).toContain('straight-line');
     const first = near.locator('.near-group[data-category="gp"] li').first();
     expect(await first.innerText()).toContain(gps[0].a.name);

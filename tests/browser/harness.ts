@@ -60,6 +60,17 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
   };
 }
 
+/** Search a postcode as a person does (type, wait for the suggestion, Enter) and return "Near here" once it lists assets. */
+export async function nearPostcode(page: Page, postcode: string) {
+  const box = page.getByLabel('Search postcode, place or area');
+  await box.fill(postcode);
+  await page.getByRole('option', { name: new RegExp(postcode) }).waitFor();
+  await box.press('Enter');
+  const near = page.getByRole('region', { name: 'Near here' });
+  await near.getByText('Nearest to').waitFor();
+  return near;
+}
+
 /** Phone size used by the phone tests (a common small phone, portrait). */
 export const PHONE = { width: 375, height: 667 } as const;
 
