@@ -6,14 +6,20 @@ import { ASSET_CATEGORY_IDS, type AssetCategory } from '../assets/categories';
 
 /** What the map colours areas by: their value, or their benchmark (compared with England). */
 export type MapMode = 'value' | 'benchmark';
-/** What the main area shows: the map, the table of areas, or the comparison of places. */
+/** What the main area shows: the map, the table of areas, or (in the compare task) the comparison widened to the full window. */
 export type ViewMode = 'map' | 'table' | 'comparison';
+/** The four jobs the app is shaped around; each has its own panel, map tools and layers. */
+export type TaskId = 'explore' | 'compare' | 'near' | 'site';
+export const TASK_IDS: readonly TaskId[] = ['explore', 'compare', 'near', 'site'];
+
 /** Point layers: the QOF practice layer ('qof') and the community asset categories; never the same id. */
 export type MapLayerId = 'qof' | AssetCategory;
 export const MAP_LAYER_IDS: readonly MapLayerId[] = ['qof', ...ASSET_CATEGORY_IDS];
 
 /** Everything a user would share. The URL owns it through one serialise/parse pair (here) and one validateShare. */
 export interface ShareState {
+  /** Which task's panel is open. */
+  task: TaskId;
   geography: GeographyId;
   indicator: string;
   mode: MapMode;
@@ -38,6 +44,7 @@ export interface ShareState {
 
 /** The shareable fields, listed once: the store copies exactly these into the URL. */
 export const SHARE_FIELDS = [
+  'task',
   'geography',
   'indicator',
   'mode',
@@ -55,6 +62,7 @@ export const SHARE_FIELDS = [
 ] as const satisfies readonly (keyof ShareState)[];
 
 export const DEFAULT_SHARE_STATE: ShareState = {
+  task: 'explore',
   geography: 'ward',
   indicator: 'imd_score',
   mode: 'value',
@@ -87,6 +95,7 @@ const MAX_CUSTOM = 20;
 
 export function serialise(s: ShareState): string {
   const p = new URLSearchParams();
+  if (s.task !== 'explore') p.set('task', s.task);
   p.set('geo', s.geography);
   p.set('ind', s.indicator);
   if (s.mode !== 'value') p.set('mode', MODE_TOKEN[s.mode]);
@@ -152,6 +161,11 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   if (p.has('basemap')) state.basemap = p.get('basemap') === 'streets';
   const view = p.get('view');
   if (view !== null) state.view = tokenOf(VIEW_TOKEN, view) ?? state.view;
+  const task = p.get('task');
+  if (task !== null) {
+    if ((TASK_IDS as readonly string[]).includes(task)) state.task = task as TaskId;
+    else warnings.push(`Unknown task "${task.slice(0, 20)}" in the link was ignored.`);
+  }
   const cmp = p.get('cmp');
   if (cmp) {
     const keys = cmp.split(',').filter(Boolean);
@@ -182,6 +196,11 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   if (practice !== null) {
     if (/^[A-Z]\d{5}$/.test(practice)) state.practice = practice;
     else warnings.push(`GP practice code "${practice.slice(0, 20)}" in the link is not valid and was ignored.`);
+  }
+  // Links made before tasks existed open the task they showed.
+  if (task === null) {
+    if (state.site) state.task = 'site';
+    else if (state.view === 'comparison') state.task = 'compare';
   }
   return { state, warnings };
 }
