@@ -1,4 +1,5 @@
 import type { GeographyId, IndicatorRecord } from '../lib/core/types';
+import { capitalise, methodWords, statisticWords } from '../lib/indicators/words';
 
 /** Method, sources and limits, one click away. */
 export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geography?: GeographyId }) {
@@ -9,25 +10,31 @@ export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geogr
       </summary>
       <dl>
         <dt>Method</dt>
-        <dd>{ind.method}</dd>
+        <dd>{methodWords(ind.method)}</dd>
         {geography && ind.geographyMethod[geography] ? (
           <>
             <dt>At this geography</dt>
-            <dd>{ind.geographyMethod[geography]}</dd>
+            <dd>{methodWords(ind.geographyMethod[geography])}</dd>
           </>
         ) : null}
         <dt>Caveats</dt>
-        <dd>{ind.caveats}</dd>
+        <dd>{methodWords(ind.caveats)}</dd>
         <dt>Period</dt>
-        <dd>{ind.period}</dd>
+        <dd>{methodWords(ind.period)}</dd>
         <dt>Source</dt>
         <dd>
-          {ind.source} ({ind.licence})
+          {methodWords(ind.source)} ({ind.licence})
         </dd>
         {ind.england ? (
           <>
             <dt>England value</dt>
-            <dd>{ind.england.statistic}</dd>
+            <dd>{capitalise(statisticWords(ind.england.statistic, { decimals: ind.decimals }))}.</dd>
+          </>
+        ) : null}
+        {ind.borough ? (
+          <>
+            <dt>Borough value</dt>
+            <dd>{capitalise(statisticWords(ind.borough.statistic, { decimals: ind.decimals }))}.</dd>
           </>
         ) : null}
       </dl>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useStore } from '../store';
 import { isShown, useAllAssets, useVisibleCounts } from '../data/useAssets';
 import { ASSET_CATEGORIES, type AssetCategory } from '../lib/assets/categories';
@@ -8,6 +8,7 @@ import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';
 import { FileField } from './FileField';
+import { NoticeLine, useNotice } from './Messages';
 
 function Icon({ category }: { category: AssetCategory }) {
   // Built only from fixed category styles (no user text), so it is safe as markup.
@@ -26,14 +27,14 @@ export function CommunityAssets() {
   const setSelectedAsset = useStore((s) => s.setSelectedAsset);
   const counts = useVisibleCounts();
   const all = useAllAssets();
-  const [status, setStatus] = useState('');
+  const [notice, say] = useNotice();
   const champions = userHubs ? Object.values(userHubs.championCounts).reduce((a, b) => a + b, 0) : 0;
   const wardByName = useMemo(() => new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]])), [bundle]);
 
   async function onFile(file: File) {
     const sizeError = hubsFileSizeError(file.size);
-    if (sizeError) return setStatus(sizeError);
-    setStatus(`Reading ${file.name}…`);
+    if (sizeError) return say(`${file.name}: ${sizeError}`, 'error');
+    say(`Reading ${file.name}…`);
     try {
       const [text, pcs] = await Promise.all([file.text(), loadPostcodes()]);
       const geocode = (pc: string) => {
@@ -41,15 +42,15 @@ export function CommunityAssets() {
         return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
       };
       const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
-      if (res.error) return setStatus(res.error);
+      if (res.error) return say(`${file.name}: ${res.error}`, 'error');
       setUserHubs({ fileName: file.name, points: res.points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings });
       for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
       const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
-      setStatus(
+      say(
         `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
       );
     } catch (e) {
-      setStatus(`Could not read ${file.name}: ${(e as Error).message}`);
+      say(`Could not read ${file.name}: ${(e as Error).message}`, 'error');
     }
   }
 
@@ -89,14 +90,18 @@ export function CommunityAssets() {
           Download blank template
         </button>
         {userHubs ? (
-          <button type="button" onClick={() => setUserHubs(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setUserHubs(null);
+              say('Removed the loaded list of hubs and champions.');
+            }}
+          >
             Remove loaded list
           </button>
         ) : null}
       </div>
-      <p role="status" className="sub hubs-status">
-        {status}
-      </p>
+      <NoticeLine notice={notice} className="hubs-status" />
       {userHubs?.rejected.length ? (
         <div className="rejected">
           <p>Rows that could not be placed:</p>
@@ -134,7 +139,9 @@ export function CommunityAssets() {
           <tbody>
             {HUBS_SCHEMA_DOC.map((d) => (
               <tr key={d.column}>
-                <td>{d.column}</td>
+                <td>
+                  <code>{d.column}</code>
+                </td>
                 <td>{d.required}</td>
                 <td>
                   {d.description} {d.format}

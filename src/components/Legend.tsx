@@ -1,6 +1,7 @@
 import { useStore, currentIndicator } from '../store';
 import { useChoropleth } from '../data/useChoropleth';
 import { formatValue } from '../lib/core/format';
+import { methodWords, statisticWords } from '../lib/indicators/words';
 import { AboutIndicator } from './AboutIndicator';
 import { PracticeLegend } from './PracticeLegend';
 
@@ -33,19 +34,19 @@ export function Legend() {
       </ul>
       {ind.england ? (
         <p className="legend-note">
-          England: {formatValue(ind.england.value, ind)} ({ind.england.statistic}).
+          England: {formatValue(ind.england.value, ind)}, the {statisticWords(ind.england.statistic, { decimals: ind.decimals })}.
         </p>
       ) : (
         <p className="legend-note">No England value for this indicator.</p>
       )}
       {ind.modelled ? (
         <p className="legend-note modelled">
-          <strong>Modelled estimate.</strong> {ind.geographyMethod[geography]} See “About this indicator” below.
+          <strong>Modelled estimate.</strong> {methodWords(ind.geographyMethod[geography])} See “About this indicator” below.
         </p>
       ) : null}
       <AboutIndicator ind={ind} geography={geography} />
       <PracticeLegend />
-      {derived && !ind.modelled ? <p className="legend-note derived">Values at this geography are estimated or derived: {ind.geographyMethod[geography]}</p> : null}
+      {derived && !ind.modelled ? <p className="legend-note derived">Values at this geography are estimated or derived: {methodWords(ind.geographyMethod[geography])}</p> : null}
     </section>
   );
 }

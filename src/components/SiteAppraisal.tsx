@@ -13,6 +13,7 @@ import { formatDistance, formatNumber, formatValue } from '../lib/core/format';
 import { comparisonWords } from '../lib/places/comparison';
 import { CategoryBadge } from './CategoryBadge';
 import { FileField } from './FileField';
+import { NoticeLine, useNotice, type Notice } from './Messages';
 import { ASSET_CATEGORIES } from '../lib/assets/categories';
 import type { IndicatorBundle } from '../lib/core/types';
 
@@ -21,6 +22,14 @@ const SECTIONS: { title: string; ids: string[] }[] = [
   { title: 'Population and deprivation', ids: ['imd_score', 'income_score', 'employment_score', 'health_score', 'disability', 'households_deprived_2plus'] },
   { title: 'Long-term conditions (modelled estimates from GP records)', ids: ['qof_hyp', 'qof_chd', 'qof_ob', 'qof_dm', 'qof_copd', 'qof_dep'] },
 ];
+
+/** What the site entry says: the appraisal's own progress and failure first, then the last thing the person did. */
+function siteNotice(busy: boolean, error: string | null, badLink: boolean, last: Notice | null): Notice | null {
+  if (busy) return { text: 'Appraising the site…', kind: 'info' };
+  if (error) return { text: `Could not appraise the site: ${error}`, kind: 'error' };
+  if (badLink) return { text: 'The site in the link could not be read; enter it again.', kind: 'error' };
+  return last;
+}
 
 /** Site entry and results; loaded on demand (turf and proj4 stay out of the first download). */
 export default function SiteAppraisalPanel() {
@@ -34,7 +43,7 @@ export default function SiteAppraisalPanel() {
   const [postcode, setPostcode] = useState('');
   const example = examplePostcode(bundle);
   const [ringText, setRingText] = useState(rings.join(', '));
-  const [msg, setMsg] = useState('');
+  const [msg, say] = useNotice();
   const site = useSite();
   const { appraisal, busy, error, ms } = useAppraisal();
   const siteParam = useStore((s) => s.site);
@@ -46,24 +55,30 @@ export default function SiteAppraisalPanel() {
 
   const setSite = (g: ReturnType<typeof siteFromPoint>, note: string) => {
     setShare({ site: encodeSite(g), view: 'map' });
-    setMsg(note);
+    say(note);
     useStore.getState().flyTo([g.centroid[0], g.centroid[1]], 13.5);
   };
 
   async function byPostcode() {
     const pc = normalisePostcode(postcode);
-    if (!pc) return setMsg(`Enter a full postcode${example ? `, for example ${example}` : ''}.`);
+    if (!pc) return say(`Enter a full postcode${example ? `, for example ${example}` : ''}.`, 'error');
     const idx = await loadPostcodes();
     const hit = idx[pc];
-    if (!hit) return setMsg(`${pc} is not in the ${bundle.place.name} postcode list (OS Code-Point Open), so it cannot be placed. Drop a pin instead.`);
+    if (!hit) return say(`${pc} is not in the ${bundle.place.name} postcode list (OS Code-Point Open), so it cannot be placed. Drop a pin instead.`, 'error');
     setSite(siteFromPoint([hit[0], hit[1]]), `Site placed at the ${pc} postcode centroid.`);
   }
 
   async function byFile(file: File) {
     const tooLarge = fileTooLarge(file.size, SITE_TOO_LARGE_ADVICE);
-    if (tooLarge) return setMsg(`${file.name}: ${tooLarge}`);
-    const res = parseSiteGeoJson(await file.text());
-    if ('error' in res) return setMsg(`${file.name}: ${res.error}`);
+    if (tooLarge) return say(`${file.name}: ${tooLarge}`, 'error');
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return say(`Could not read ${file.name}: ${(e as Error).message}`, 'error');
+    }
+    const res = parseSiteGeoJson(text);
+    if ('error' in res) return say(`${file.name}: ${res.error}`, 'error');
     setSite(res.site, `Loaded ${file.name}. ${res.notes.join(' ')}`);
   }
 
@@ -95,7 +110,7 @@ export default function SiteAppraisalPanel() {
                 <button
                   type="button"
                   onClick={() => {
-                    void finishTool().then((note) => note && setMsg(note));
+                    void finishTool().then((note) => note && say(note));
                   }}
                 >
                   Finish boundary
@@ -107,7 +122,7 @@ export default function SiteAppraisalPanel() {
             </div>
           ) : null}
           <FileField id="site-file" label="Load site GeoJSON" accept=".geojson,.json,application/geo+json,application/json" onFile={(f) => void byFile(f)}>
-            <span className="sub">Polygon, MultiPolygon or Point; WGS84 or British National Grid (EPSG:27700).</span>
+            <span className="sub">A GeoJSON file with a Polygon, MultiPolygon or Point, in latitude and longitude (WGS84) or British National Grid (EPSG:27700) coordinates.</span>
           </FileField>
           <div className="field">
             <label htmlFor="site-rings">Catchment distances (metres, straight line)</label>
@@ -117,17 +132,16 @@ export default function SiteAppraisalPanel() {
                 type="button"
                 onClick={() => {
                   const r = parseRadii(ringText);
-                  if (!r) return setMsg('Give one to five distances between 50 and 5,000 metres, separated by commas.');
+                  if (!r) return say('Give one to five distances between 50 and 5,000 metres, separated by commas.', 'error');
                   setShare({ rings: r });
+                  say(`Catchment distances set to ${r.map((m) => `${formatNumber(m, 0)} m`).join(', ')}.`);
                 }}
               >
                 Set distances
               </button>
             </div>
           </div>
-          <p role="status" className="sub site-status">
-            {busy ? 'Appraising the site…' : error ? `Could not appraise: ${error}` : siteParam && !site ? 'The site in the link could not be read; enter it again.' : msg}
-          </p>
+          <NoticeLine notice={siteNotice(busy, error, !!siteParam && !site, msg)} className="site-status" />
           {site ? (
             <button type="button" className="link-button" onClick={() => setShare({ site: null })}>
               Clear site
@@ -149,7 +163,9 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
         {a.site.kind === 'point' ? 'Site: a point' : `Site: a boundary of ${formatNumber(a.site.areaHa, 1)} ha`} at {a.site.centroid[1].toFixed(5)}, {a.site.centroid[0].toFixed(5)}. Catchments are
         straight-line distances, not walking routes. Health impact assessment screening evidence, generated {today.toLocaleDateString('en-GB')}.
       </p>
-      {!inBorough ? <p className="message">This site’s catchments reach no {bundle.place.name} LSOA, so there are no resident figures; assets nearby are still listed.</p> : null}
+      {!inBorough ? (
+        <p className="message">This site’s catchments reach no small area (LSOA) in {bundle.place.name}, so there are no figures for residents; assets nearby are still listed.</p>
+      ) : null}
 
       <h4>Who lives there</h4>
       <table className="data-table">
@@ -159,7 +175,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
             <th scope="col">Residents (estimate)</th>
             <th scope="col">In England’s most deprived 10%</th>
             <th scope="col">Most deprived 20%</th>
-            <th scope="col">LSOAs (partly inside)</th>
+            <th scope="col">Small areas (LSOAs) reached (partly inside)</th>
           </tr>
         </thead>
         <tbody>
@@ -179,7 +195,10 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
       <p className="sub">{RESIDENTS_NOTE}</p>
       {a.rings.length && a.rings[a.rings.length - 1].imdDecileMix ? (
         <div className="decile-mix">
-          <p>Deprivation decile mix, {a.rings[a.rings.length - 1].label} (residents by national IMD decile; 1 = most deprived 10% in England):</p>
+          <p>
+            Deprivation decile mix, {a.rings[a.rings.length - 1].label}: residents by national decile of the Index of Multiple Deprivation (decile 1 is the most deprived 10% of small areas in
+            England).
+          </p>
           <ul>
             {a.rings[a.rings.length - 1].imdDecileMix!.map((n, k) =>
               n > 0 ? (
