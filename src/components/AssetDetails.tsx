@@ -1,6 +1,7 @@
 import { useStore } from '../store';
 import { useAllAssets } from '../data/useAssets';
 import { categoryDef } from '../lib/assets/categories';
+import { methodWords } from '../lib/indicators/words';
 
 /** Details of one asset, in the panel (not only in a popup). All text is rendered as text. */
 export function AssetDetails() {
@@ -24,7 +25,7 @@ export function AssetDetails() {
         </dd>
         <dt>Status</dt>
         <dd>
-          {a.status === 'closed' ? 'Closed (kept for history)' : a.status === 'unverified' ? 'Unverified listing' : 'Open'}
+          {a.status === 'closed' ? 'Closed (kept for history)' : a.status === 'unverified' ? 'Listed, but the listing has not been verified' : 'Open'}
           {a.inBorough ? '' : ' · outside the borough'}
           {a.ward ? ` · ${a.ward} ward` : ''}
         </dd>
@@ -42,11 +43,12 @@ export function AssetDetails() {
         ) : null}
         <dt>Source</dt>
         <dd>
-          {a.source} ({a.licence}){a.lastUpdated ? `, ${a.lastUpdated}` : ''}. Location: postcode centroid, not the building.
+          {methodWords(a.source)} ({methodWords(a.licence)}){a.lastUpdated && !a.source.includes(a.lastUpdated) ? `, ${methodWords(a.lastUpdated)}` : ''}. Shown on the map at the centre of
+          its postcode, not at the building.
         </dd>
       </dl>
       <button type="button" className="link-button" onClick={() => setSelected(null)}>
-        Close details
+        Close details<span className="visually-hidden"> of {a.name}</span>
       </button>
     </section>
   );

@@ -31,10 +31,13 @@ export function NearHere() {
         </button>
         {point ? (
           <button type="button" className="link-button" onClick={() => setNear(null)}>
-            Clear
+            Clear location
           </button>
         ) : null}
       </div>
+      <p role="status" className={picking ? 'sub near-status' : 'visually-hidden near-status'}>
+        {picking ? 'Click the map where you want to look. Press “Pick a point on the map” again to stop.' : point && result ? `Nearest services to ${point.label} listed below.` : ''}
+      </p>
       {!point || !result ? (
         <p className="sub">Search a postcode, or pick a point on the map, to list the nearest GP practices, pharmacies, libraries, food banks and other services.</p>
       ) : (
@@ -43,10 +46,10 @@ export function NearHere() {
             Nearest to <strong>{point.label}</strong>. Distances are straight-line, not walking routes.
           </p>
           <table className="data-table within">
-            <caption className="visually-hidden">Assets within walking distances (straight line)</caption>
+            <caption className="visually-hidden">Services within walking distances (straight line)</caption>
             <thead>
               <tr>
-                <th scope="col">Category</th>
+                <th scope="col">Service</th>
                 {result.within.radiiMetres.map((r) => (
                   <th scope="col" key={r}>
                     within {formatRadius(r)}
@@ -79,7 +82,7 @@ export function NearHere() {
                       <span className="sub block">
                         {asset.address} {asset.postcode}
                         {asset.inBorough ? '' : ' · outside the borough'}
-                        {asset.status === 'unverified' ? ' · unverified' : ''}
+                        {asset.status === 'unverified' ? ' · listing not verified' : ''}
                       </span>
                     </li>
                   ))}

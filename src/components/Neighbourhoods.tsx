@@ -3,6 +3,7 @@ import { useStore } from '../store';
 import { useCustomAreas } from '../data/usePlaces';
 import { formatNumber } from '../lib/core/format';
 import { pcns } from '../lib/health/practices';
+import { NoticeLine, useNotice } from './Messages';
 
 /** Presets, saved neighbourhoods, and the builder (click, list, or draw). */
 export function Neighbourhoods() {
@@ -22,7 +23,7 @@ export function Neighbourhoods() {
   const customs = useCustomAreas();
   const [choice, setChoice] = useState(`preset:${bundle.presets[0]?.id ?? ''}`);
   const [name, setName] = useState('');
-  const [status, setStatus] = useState('');
+  const [status, say] = useNotice();
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const lsoa = bundle.areas.lsoa;
   const residents = (draft?.lsoas ?? []).reduce((s, i) => s + lsoa.residents[i], 0);
@@ -36,15 +37,15 @@ export function Neighbourhoods() {
     useStore.getState().setShare({ geography: 'lsoa', view: 'map' });
     setDraft(draft ?? { lsoas: [] });
     setTool({ kind: 'draw-area', points: [] });
-    setStatus('Drawing: click the map to add corners; double-click or press “Finish drawing” to close the shape.');
+    say('Drawing: click the map to add corners; double-click or press “Finish drawing” to close the shape.');
   };
   const save = () => {
-    if (!draft?.lsoas.length) return setStatus('Select at least one LSOA first.');
-    if (!name.trim()) return setStatus('Give the neighbourhood a name.');
+    if (!draft?.lsoas.length) return say('Select at least one small area (LSOA) first: pick them on the map, from the list, or draw an area.', 'error');
+    if (!name.trim()) return say('Give the neighbourhood a name before saving it.', 'error');
     const id = saveCustom(name, draft.lsoas);
     if (id) {
       setChoice(`custom:${id}`);
-      setStatus(`Saved “${name.trim()}” (${draft.lsoas.length} LSOAs). Add it to the comparison when ready.`);
+      say(`Saved “${name.trim()}” (${draft.lsoas.length} small area${draft.lsoas.length === 1 ? '' : 's'}). Add it to the comparison when ready.`);
       setDraft(null);
       setTool(null);
       setName('');
@@ -92,6 +93,9 @@ export function Neighbourhoods() {
       </div>
 
       <h3>Build a neighbourhood</h3>
+      <p className="sub">
+        Build your own from small areas (LSOAs: Census areas of about 1,000 to 3,000 residents each). Click them on the map, tick them in the list, or draw round them.
+      </p>
       <div className="button-row">
         <button type="button" aria-pressed={picking} onClick={startPicking}>
           Pick LSOAs on the map
@@ -102,7 +106,7 @@ export function Neighbourhoods() {
       </div>
       {drawing ? (
         <div className="button-row">
-          <button type="button" onClick={() => void useStore.getState().finishTool()}>
+          <button type="button" onClick={() => void useStore.getState().finishTool().then((note) => note && say(note))}>
             Finish drawing
           </button>
           <button type="button" onClick={() => useStore.getState().undoToolPoint()} disabled={!drawing.points.length}>
@@ -114,9 +118,9 @@ export function Neighbourhoods() {
         </div>
       ) : null}
       <details className="lsoa-list">
-        <summary>Pick LSOAs from a list</summary>
+        <summary>Pick small areas (LSOAs) from a list</summary>
         <fieldset>
-          <legend className="visually-hidden">LSOAs in the neighbourhood</legend>
+          <legend className="visually-hidden">Small areas (LSOAs) in the neighbourhood</legend>
           {lsoa.codes.map((code, i) => (
             <div key={code} className="checkbox">
               <input id={`pick-${code}`} type="checkbox" checked={!!draft?.lsoas.includes(i)} onChange={() => toggle(i)} />
@@ -128,7 +132,7 @@ export function Neighbourhoods() {
         </fieldset>
       </details>
       <p role="status" className="draft-status">
-        {draft?.lsoas.length ? `${draft.lsoas.length} LSOA${draft.lsoas.length === 1 ? '' : 's'} selected · ${formatNumber(residents, 0)} residents (Census 2021)` : 'No LSOAs selected.'}
+        {draft?.lsoas.length ? `${draft.lsoas.length} LSOA${draft.lsoas.length === 1 ? '' : 's'} selected · ${formatNumber(residents, 0)} residents (Census 2021)` : 'No small areas (LSOAs) selected.'}
       </p>
       <div className="field">
         <label htmlFor="nb-name">Neighbourhood name</label>
@@ -150,9 +154,7 @@ export function Neighbourhoods() {
           </button>
         ) : null}
       </div>
-      <p className="sub" aria-live="polite">
-        {status}
-      </p>
+      <NoticeLine notice={status} className="nb-status" />
       {customs.length ? (
         <ul className="saved-list">
           {customs.map((c) => (
@@ -173,11 +175,18 @@ export function Neighbourhoods() {
                 </form>
               ) : (
                 <>
-                  {c.name} <span className="sub">({c.lsoas.length} LSOAs)</span>{' '}
+                  {c.name} <span className="sub">({c.lsoas.length} small area{c.lsoas.length === 1 ? '' : 's'})</span>{' '}
                   <button type="button" className="link-button" onClick={() => setRenaming({ id: c.id, name: c.name })}>
                     Rename<span className="visually-hidden"> {c.name}</span>
                   </button>{' '}
-                  <button type="button" className="link-button" onClick={() => deleteCustom(c.id)}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      deleteCustom(c.id);
+                      say(`Deleted “${c.name}”.`);
+                    }}
+                  >
                     Delete<span className="visually-hidden"> {c.name}</span>
                   </button>
                 </>
@@ -186,7 +195,10 @@ export function Neighbourhoods() {
           ))}
         </ul>
       ) : null}
-      <p className="sub">An LSOA is in a drawn area when its population-weighted centroid is inside, as in ONS’s custom area profiles. Values are pooled from the LSOAs’ counts.</p>
+      <p className="sub">
+        A small area is in a drawn area when the point at the centre of its population (its population-weighted centroid) is inside, as in ONS’s custom area profiles. A
+        neighbourhood’s figures are pooled from its small areas’ counts.
+      </p>
     </section>
   );
 }

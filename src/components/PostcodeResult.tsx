@@ -9,9 +9,9 @@ export function PostcodeResult() {
   const clear = useStore((s) => s.setPostcodeHit);
   if (!hit) return null;
   const parts: [GeographyId, number, string][] = [
-    ['lsoa', hit.lsoa, 'LSOA'],
     ['ward', hit.ward, 'Ward'],
-    ['msoa', hit.msoa, 'MSOA'],
+    ['lsoa', hit.lsoa, 'Small area (LSOA)'],
+    ['msoa', hit.msoa, 'Group of small areas (MSOA)'],
   ];
   return (
     <div className="postcode-hit" data-postcode={hit.postcode}>
@@ -26,14 +26,16 @@ export function PostcodeResult() {
               <button type="button" className="link-button" onClick={() => selectArea(geo, bundle.areas[geo].codes[idx])}>
                 {bundle.areas[geo].names[idx]}
               </button>{' '}
-              <span className="sub">{bundle.areas[geo].codes[idx]}</span>
+              <span className="sub">(ONS code {bundle.areas[geo].codes[idx]})</span>
             </li>
           ) : (
-            <li key={geo}>{label}: not matched</li>
+            <li key={geo}>{label}: not found (the postcode may lie outside the borough)</li>
           ),
         )}
       </ul>
-      <p className="sub">Postcode location: OS Code-Point Open centroid. Ward from Code-Point; LSOA by point-in-boundary.</p>
+      <p className="sub">
+        The postcode is placed at the centre of its addresses (OS Code-Point Open). Its ward comes from Code-Point Open; its small area is the one whose boundary contains that point.
+      </p>
       <button type="button" className="link-button" onClick={() => clear(null)}>
         Clear postcode
       </button>

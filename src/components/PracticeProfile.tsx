@@ -24,11 +24,12 @@ export function PracticeProfile() {
       <h2 id="practice-title">Practice profile</h2>
       <p className="profile-name">{p.name}</p>
       <p className="sub">
-        {p.code} · {p.pcnName} · {p.postcode ?? 'no postcode'} · list size {years.map((y) => `${formatNumber(p.listSize[y], 0)} (${y})`).join(', ')}
+        Practice code {p.code} · primary care network: {p.pcnName} · {p.postcode ?? 'no postcode published'} · registered patients{' '}
+        {years.map((y) => `${formatNumber(p.listSize[y], 0)} (${y})`).join(', ')}
       </p>
       <p className="sub">
         {p.lon != null
-          ? 'Shown on the map at the OS Code-Point Open centroid of its postcode (not the building).'
+          ? 'Shown on the map at the centre of its postcode (OS Code-Point Open), not at the building.'
           : 'Not on the map: no postcode is published for this practice.'}{' '}
         Values are as published by NHS England for the practice’s registered patients (not modelled).
       </p>
@@ -38,7 +39,7 @@ export function PracticeProfile() {
         </button>
         <span className="sub">(adds its primary care network, {p.pcnName})</span>
         <button type="button" className="link-button" onClick={() => setShare({ practice: null })}>
-          Close practice profile
+          Close practice profile<span className="visually-hidden">: {p.name}</span>
         </button>
       </div>
       <table className="profile-table practice-table">
@@ -47,10 +48,10 @@ export function PracticeProfile() {
           <tr>
             <th scope="col">Condition</th>
             <th scope="col">Year</th>
-            <th scope="col">Register</th>
-            <th scope="col">Denominator</th>
-            <th scope="col">Prevalence</th>
-            <th scope="col">95% CI</th>
+            <th scope="col">Patients on the register</th>
+            <th scope="col">Patients counted (list in the condition’s age band)</th>
+            <th scope="col">Recorded prevalence</th>
+            <th scope="col">95% confidence interval</th>
             <th scope="col">England</th>
             <th scope="col">Compared with England</th>
           </tr>

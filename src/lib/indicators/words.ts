@@ -161,9 +161,11 @@ export function methodWords(text: string | undefined | null): string {
     .replace(/\s*÷\s*/g, ' divided by ')
     .replace(/\s+×\s+/g, ' times ')
     // NHS ODS file names.
-    .replace(/NHS ODS epraccur/g, 'NHS ODS list of GP practices')
-    .replace(/NHS ODS edispensary/g, 'NHS ODS list of pharmacies')
-    .replace(/~\s*(?=[A-Z][a-z]{2} \d{4})/g, 'about ')
+    .replace(/NHS ODS epraccur(?: \(GP and GP practice related data\))?/g, 'NHS ODS list of GP practices')
+    .replace(/NHS ODS edispensary(?: \(dispensaries\/pharmacies\))?/g, 'NHS ODS list of pharmacies')
+    .replace(/,?\s+vintage\s+/g, ', as of ')
+    .replace(/\bOGL v3\.0\b/g, 'Open Government Licence v3.0')
+    .replace(/~\s*(?=[A-Z][a-z]{2,8} \d{4})/g, 'about ')
     // "Higher = more deprived."
     .replace(/\b(Higher|Lower|Larger|Smaller)\s*=\s*/g, '$1 means ')
     .replace(/\(\s*(\d+)\s*=\s*(?=most|least)/g, '($1 means the ')

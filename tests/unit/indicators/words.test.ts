@@ -90,6 +90,9 @@ describe('methodWords', () => {
     ['MHCLG English Indices of Deprivation 2025 (File 7 / File 8)', 'MHCLG English Indices of Deprivation 2025 (files 7 and 8)'],
     ['QOF 2024-25 (registers at 31 March, list sizes at 1 January)', 'Quality and Outcomes Framework (QOF) 2024-25 (registers at 31 March, list sizes at 1 January)'],
     ['MSOA: counts summed of the LSOAs that make up the MSOA (LSOAs nest exactly in MSOAs).', 'MSOA (group of small areas): worked out from the LSOAs that make it up, which fit exactly inside it: counts added up.'],
+    ['NHS ODS epraccur (GP and GP practice related data), vintage ~Sep 2025', 'NHS ODS list of GP practices, as of about Sep 2025'],
+    ['NHS ODS edispensary (dispensaries/pharmacies), vintage ~Apr 2025', 'NHS ODS list of pharmacies, as of about Apr 2025'],
+    ['OGL v3.0', 'Open Government Licence v3.0'],
     ['Plain text stays as it is.', 'Plain text stays as it is.'],
   ])('%s', (text, words) => {
     expect(methodWords(text)).toBe(words);
