@@ -32,6 +32,8 @@ export interface SearchItem {
   altCode?: string;
   /** For assets: the category (and so the map layer). */
   category?: AssetCategory;
+  /** Closed, or outside the borough: listed after the others of the same rank. */
+  secondary?: boolean;
   /** Where the item is, when it is a point (practices, assets, places). */
   lon?: number;
   lat?: number;
@@ -123,7 +125,8 @@ export function buildSearchItems(
       kind: 'practice',
       code: p.code,
       name: p.name,
-      note: [p.postcode, p.pcnName].filter(Boolean).join(', ') || undefined,
+      note: [p.postcode, p.pcnName, p.inBorough ? '' : 'outside the borough'].filter(Boolean).join(', ') || undefined,
+      ...(p.inBorough ? {} : { secondary: true }),
       ...(p.lon != null && p.lat != null ? { lon: p.lon, lat: p.lat } : {}),
     });
   }
@@ -139,6 +142,7 @@ export function buildSearchItems(
       note: [a.address, a.postcode, status].filter(Boolean).join(', ') || undefined,
       where: a.ward,
       altCode: ods,
+      ...(a.status === 'closed' || !a.inBorough ? { secondary: true } : {}),
       lon: a.lon,
       lat: a.lat,
     });
@@ -194,7 +198,7 @@ function prepare(items: readonly SearchItem[]): Prepared {
 /**
  * Rank items against a query: exact code, then exact name, name prefix, word prefix (or detail prefix),
  * substring, code prefix (4+ characters), then typo-tolerant matches. Ties: kind (neighbourhoods and
- * places first), then name. Returns at most `limit` items; never throws.
+ * places first), open and in-borough before closed or outside, then name. Returns at most `limit` items; never throws.
  */
 export function searchItems(items: readonly SearchItem[], query: string, limit = 8): SearchItem[] {
   if (limit <= 0) return [];
@@ -247,9 +251,9 @@ export function searchItems(items: readonly SearchItem[], query: string, limit =
       const [nb, eb, hb] = fuzzyKey.get(b)!;
       if (na !== nb) return na - nb;
       if (ea !== eb) return ea - eb;
-      return KIND_RANK[ia.kind] - KIND_RANK[ib.kind] || ha - hb || a - b;
+      return KIND_RANK[ia.kind] - KIND_RANK[ib.kind] || Number(!!ia.secondary) - Number(!!ib.secondary) || ha - hb || a - b;
     }
-    return KIND_RANK[ia.kind] - KIND_RANK[ib.kind] || ia.name.localeCompare(ib.name) || a - b;
+    return KIND_RANK[ia.kind] - KIND_RANK[ib.kind] || Number(!!ia.secondary) - Number(!!ib.secondary) || ia.name.localeCompare(ib.name) || a - b;
   });
   return ranked.slice(0, limit).map(([i]) => items[i]);
 }

@@ -472,3 +472,18 @@ describe('properties (fast-check)', () => {
     );
   });
 });
+
+describe('open and in-borough first (real data)', () => {
+  it('among pharmacies of one name, those in the borough come before those outside', () => {
+    const r = top('boots', 50).map((i) => assets.find((a) => a.id === i.code)!);
+    const firstOutside = r.findIndex((a) => !a.inBorough);
+    expect(firstOutside).toBeGreaterThan(0);
+    expect(r.slice(firstOutside).every((a) => !a.inBorough || a.status === 'closed')).toBe(true);
+  });
+  it('an open library comes before a closed one of equal rank', () => {
+    const r = top('library', 50).map((i) => assets.find((a) => a.id === i.code)!);
+    const firstClosed = r.findIndex((a) => a.status === 'closed' || !a.inBorough);
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(r.slice(firstClosed).every((a) => a.status === 'closed' || !a.inBorough)).toBe(true);
+  });
+});
