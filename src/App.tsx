@@ -1,30 +1,29 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { loadAssets, loadBundle, loadGazetteer } from './data/load';
 import { startUrlSync } from './share/urlSync';
-import { Controls } from './components/Controls';
-import { SearchBox } from './components/SearchBox';
-import { Legend } from './components/Legend';
-import { AreaProfile } from './components/AreaProfile';
-import { TableView } from './components/TableView';
 import { Messages } from './components/Messages';
-import { Sources } from './components/Sources';
-import { Neighbourhoods } from './components/Neighbourhoods';
-import { ComparePanel } from './components/ComparePanel';
-import { Practices } from './components/Practices';
-import { PracticeProfile } from './components/PracticeProfile';
-import { CommunityAssets } from './components/CommunityAssets';
-import { NearHere } from './components/NearHere';
-import { SiteEntry } from './components/SiteEntry';
+import { TaskNav } from './components/TaskNav';
+import { ExploreTask } from './components/tasks/ExploreTask';
+import { CompareTask } from './components/tasks/CompareTask';
+import { NearTask } from './components/tasks/NearTask';
+import { SiteTask } from './components/tasks/SiteTask';
+import { TableView } from './components/TableView';
+import type { TaskId } from './lib/share/url';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
 const MapView = lazy(() => import('./map/MapView'));
 
+const PANELS: Record<TaskId, () => React.JSX.Element> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
+
 export function App() {
   const bundle = useStore((s) => s.bundle);
   const loadError = useStore((s) => s.loadError);
+  const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
   const mapState = useStore((s) => s.mapState);
+  // Phones: the panel is a bottom sheet over the map; "expanded" lets it cover most of the screen.
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -43,14 +42,33 @@ export function App() {
     };
   }, []);
 
+  // When the person switches task (not on first load), move focus to the new panel's heading and show it.
+  const lastTask = useRef<TaskId | null>(null);
+  useEffect(() => {
+    if (!bundle) return;
+    if (lastTask.current && lastTask.current !== task) {
+      const h = document.getElementById('task-title');
+      h?.focus();
+      h?.scrollIntoView({ block: 'start' });
+    }
+    lastTask.current = task;
+  }, [task, bundle]);
+
+  const Panel = PANELS[task];
+  // The main area shows the table (explore) or the map; a widened comparison (compare) takes the whole window.
+  const main = task === 'explore' && view === 'table' ? 'table' : task === 'compare' && view === 'comparison' ? 'comparison' : 'map';
+
   return (
-    <div className="app">
+    <div className={`app task-is-${task}${main === 'comparison' ? ' compare-wide' : ''}${sheetOpen ? ' sheet-open' : ''}`}>
       <header className="app-header no-print">
         <h1>
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}
         </h1>
       </header>
-      <aside className="panel" aria-label="Controls and area profile">
+      <aside className="panel" aria-label="Task panel">
+        <button type="button" className="sheet-toggle no-print" aria-expanded={sheetOpen} onClick={() => setSheetOpen(!sheetOpen)}>
+          {sheetOpen ? 'Show more map' : 'Show more panel'}
+        </button>
         {loadError ? (
           <div role="alert" className="error">
             {loadError}
@@ -59,31 +77,21 @@ export function App() {
           <p role="status">Loading data…</p>
         ) : (
           <>
+            <TaskNav />
             <Messages />
-            <SearchBox />
-            <Controls />
-            <Legend />
-            <PracticeProfile />
-            <AreaProfile />
-            <SiteEntry />
-            <NearHere />
-            <CommunityAssets />
-            <Practices />
-            <Neighbourhoods />
-            <Sources />
+            <Panel />
           </>
         )}
       </aside>
-      <main className="main" aria-label={view === 'table' ? 'Table of areas' : view === 'comparison' ? 'Comparison' : 'Map'}>
-        <div className="map-wrap" hidden={view !== 'map'} data-map-state={mapState}>
+      <main className="main" aria-label={main === 'table' ? 'Table of areas' : 'Map'} hidden={main === 'comparison'}>
+        <div className="map-wrap" hidden={main !== 'map'} data-map-state={mapState}>
           {bundle ? (
             <Suspense fallback={<p className="map-loading">Loading map…</p>}>
               <MapView />
             </Suspense>
           ) : null}
         </div>
-        {bundle && view === 'table' ? <TableView /> : null}
-        {bundle && view === 'comparison' ? <ComparePanel /> : null}
+        {bundle && main === 'table' ? <TableView /> : null}
       </main>
     </div>
   );

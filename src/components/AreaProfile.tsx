@@ -1,7 +1,8 @@
-import { Fragment } from 'react';
 import { useStore } from '../store';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../lib/core/types';
-import { areaValue, boroughValue, changeBeyondIntervals, type PlaceValue } from '../lib/indicators/value';
+import { areaValue, boroughValue, type PlaceValue } from '../lib/indicators/value';
+import { periodChange, periodLabel } from '../lib/indicators/periods';
+import { themesWithMeasures } from '../lib/places/focus';
 import { formatNumber, formatValue } from '../lib/core/format';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
@@ -20,7 +21,8 @@ function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
   return <CategoryBadge category={v.category} level={ind.compare === 'interval' ? '95%' : undefined} />;
 }
 
-export function AreaProfile() {
+/** The chosen area's name, codes and residents, with "Add to comparison"; the borough when nothing is chosen. */
+export function AreaHead({ compact = false }: { compact?: boolean }) {
   const bundle = useStore((s) => s.bundle)!;
   const geography = useStore((s) => s.geography);
   const selected = useStore((s) => s.selected);
@@ -30,37 +32,46 @@ export function AreaProfile() {
   const i = selected ? bundle.areas[geography].codes.indexOf(selected) : -1;
   const isArea = i >= 0;
   const place = bundle.place.name;
-  const title = isArea ? bundle.areas[geography].names[i] : place;
+  if (compact && !isArea) return <p className="sub">Click an area on the map, or search one, to add it to the comparison.</p>;
+  return (
+    <div className="profile-head">
+      <p className="profile-name">{isArea ? bundle.areas[geography].names[i] : place}</p>
+      <p className="sub">
+        {isArea ? (
+          <>
+            {GEOGRAPHY_LABEL[geography]} {selected}
+            {bundle.areas[geography].aliases[i] ? ` · ${bundle.areas[geography].aliases[i]}` : ''} · {formatNumber(bundle.areas[geography].residents[i], 0)} residents
+            {geography === 'ward' ? ' (estimated)' : ''}
+          </>
+        ) : (
+          <>Local authority {bundle.place.code} · click an area on the map, or search, to see its profile</>
+        )}
+      </p>
+      {isArea ? (
+        <div className="button-row">
+          <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inComparison}>
+            {inComparison ? 'In the comparison' : 'Add to comparison'}
+          </button>
+          <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
+            Back to {place}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
+export function AreaProfile() {
+  const bundle = useStore((s) => s.bundle)!;
+  const geography = useStore((s) => s.geography);
+  const selected = useStore((s) => s.selected);
+  const i = selected ? bundle.areas[geography].codes.indexOf(selected) : -1;
   return (
     <section className="profile" aria-labelledby="profile-title">
       <h2 id="profile-title">Area profile</h2>
       <PostcodeResult />
-      <div className="profile-head">
-        <p className="profile-name">{title}</p>
-        <p className="sub">
-          {isArea ? (
-            <>
-              {GEOGRAPHY_LABEL[geography]} {selected}
-              {bundle.areas[geography].aliases[i] ? ` · ${bundle.areas[geography].aliases[i]}` : ''} · {formatNumber(bundle.areas[geography].residents[i], 0)} residents
-              {geography === 'ward' ? ' (estimated)' : ''}
-            </>
-          ) : (
-            <>Local authority {bundle.place.code} · click an area on the map, or search, to see its profile</>
-          )}
-        </p>
-        {isArea ? (
-          <div className="button-row">
-            <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inComparison}>
-              {inComparison ? 'In the comparison' : 'Add to comparison'}
-            </button>
-            <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
-              Back to {place}
-            </button>
-          </div>
-        ) : null}
-      </div>
-      <ProfileTable bundle={bundle} geography={geography} index={i} />
+      <AreaHead />
+      <ProfileTables bundle={bundle} geography={geography} index={i} />
     </section>
   );
 }
@@ -71,13 +82,7 @@ function Trend({ bundle, ind, geography, index }: { bundle: IndicatorBundle; ind
   if (!prev) return null;
   const a = index >= 0 ? areaValue(prev, geography, index) : boroughValue(prev);
   const b = index >= 0 ? areaValue(ind, geography, index) : boroughValue(ind);
-  const beyond = changeBeyondIntervals(a, b);
-  return (
-    <span className="sub block trend">
-      {prev.qof?.year ?? 'Earlier'}: {formatValue(a.value, prev)} → {ind.qof?.year ?? 'latest'}: {formatValue(b.value, ind)}
-      {beyond === null ? '' : beyond ? ' · change beyond the 95% intervals' : ' · change within the 95% intervals'}
-    </span>
-  );
+  return <span className="sub block trend">{periodChange(b, a, ind, periodLabel(prev)).words}</span>;
 }
 
 /** Borough-only indicators (no small-area data): the borough figure, labelled as such, against England. */
@@ -119,12 +124,54 @@ function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: 
   );
 }
 
-function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
+/** One collapsible section per theme, so the profile is a list of headings until a person opens one. */
+function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
+  const current = useStore((s) => s.indicator);
+  const themes = themesWithMeasures(bundle);
+  // The section holding the map's indicator (or, for an earlier period, its measure) starts open.
+  const currentTheme = themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme;
+  return (
+    <div className="profile-sections">
+      {themes.map(({ theme, indicators: inds }) => (
+        <details key={theme} className="profile-section" open={theme === currentTheme || undefined}>
+          <summary>
+            {theme} <span className="sub">({inds.length})</span>
+          </summary>
+          <ProfileTable bundle={bundle} geography={geography} index={index} caption={theme} inds={inds} />
+        </details>
+      ))}
+      {bundle.boroughIndicators.length ? (
+        <details className="profile-section">
+          <summary>
+            Lifestyle and life expectancy <span className="sub">({bundle.boroughIndicators.length}, borough only)</span>
+          </summary>
+          <ProfileTable bundle={bundle} geography={geography} index={index} caption="Lifestyle and life expectancy" inds={[]} boroughOnly />
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function ProfileTable({
+  bundle,
+  geography,
+  index,
+  caption,
+  inds,
+  boroughOnly = false,
+}: {
+  bundle: IndicatorBundle;
+  geography: GeographyId;
+  index: number;
+  caption: string;
+  inds: IndicatorRecord[];
+  boroughOnly?: boolean;
+}) {
   const isArea = index >= 0;
   return (
     <table className="profile-table">
       <caption className="visually-hidden">
-        Every indicator for {isArea ? bundle.areas[geography].names[index] : bundle.place.name}
+        {caption}: {isArea ? bundle.areas[geography].names[index] : bundle.place.name}
         {isArea ? `, ${bundle.place.name}` : ''} and England
       </caption>
       <thead>
@@ -137,41 +184,29 @@ function ProfileTable({ bundle, geography, index }: { bundle: IndicatorBundle; g
         </tr>
       </thead>
       <tbody>
-        {bundle.themes.map((theme) => (
-          <Fragment key={theme}>
-            <tr className="theme-row">
-              <th scope="colgroup" colSpan={isArea ? 5 : 4}>
-                {theme}
+        {boroughOnly ? <BoroughOnlyRows bundle={bundle} isArea={isArea} /> : null}
+        {inds.map((ind) => {
+          const borough = boroughValue(ind);
+          const cell = isArea ? areaValue(ind, geography, index) : borough;
+          return (
+            <tr key={ind.id} data-indicator={ind.id}>
+              <th scope="row">
+                {ind.label}
+                <span className="sub"> · {ind.unit}</span>
+                {isArea && ind.modelled ? <span className="tag">modelled estimate</span> : isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
+                <Trend bundle={bundle} ind={ind} geography={geography} index={index} />
+                <AboutIndicator ind={ind} geography={geography} />
               </th>
+              {isArea ? <ValueCell ind={ind} v={cell} /> : null}
+              {isArea ? <td>{formatValue(borough.value, ind)}</td> : <ValueCell ind={ind} v={borough} />}
+              <td>{ind.england ? formatValue(ind.england.value, ind) : 'No data'}</td>
+              <td>
+                <ComparisonText ind={ind} v={cell} />
+              </td>
             </tr>
-            {bundle.indicators
-              .filter((ind) => ind.theme === theme)
-              .map((ind) => {
-                const borough = boroughValue(ind);
-                const cell = isArea ? areaValue(ind, geography, index) : borough;
-                return (
-                  <tr key={ind.id} data-indicator={ind.id}>
-                    <th scope="row">
-                      {ind.label}
-                      <span className="sub"> · {ind.unit}</span>
-                      {isArea && ind.modelled ? <span className="tag">modelled estimate</span> : isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
-                      <Trend bundle={bundle} ind={ind} geography={geography} index={index} />
-                      <AboutIndicator ind={ind} geography={geography} />
-                    </th>
-                    {isArea ? <ValueCell ind={ind} v={cell} /> : null}
-                    {isArea ? <td>{formatValue(borough.value, ind)}</td> : <ValueCell ind={ind} v={borough} />}
-                    <td>{ind.england ? formatValue(ind.england.value, ind) : 'No data'}</td>
-                    <td>
-                      <ComparisonText ind={ind} v={cell} />
-                    </td>
-                  </tr>
-                );
-              })}
-          </Fragment>
-        ))}
-        <BoroughOnlyRows bundle={bundle} isArea={isArea} />
+          );
+        })}
       </tbody>
     </table>
   );
 }
-

@@ -1,23 +1,45 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { useStore } from '../store';
 import { useComparisonPlaces } from '../data/usePlaces';
 import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/places/comparison';
 import { formatValue } from '../lib/core/format';
-import { CATEGORY_STYLE } from '../lib/indicators/benchmark';
 import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
-import { SpineChart } from './SpineChart';
+import { SpineChart, SpineKey } from './SpineChart';
 import { ValueCell } from './ValueCell';
 import type { IndicatorRecord } from '../lib/core/types';
 import type { PlaceValue } from '../lib/indicators/value';
 import { downloadText } from '../data/download';
+import { defaultCompareThemes, themesWithMeasures } from '../lib/places/focus';
+import { periodChange, periodsOf } from '../lib/indicators/periods';
+import { formatNumber } from '../lib/core/format';
 
-function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
+/** The change since the earlier period, in a few words, and whether it is beyond the intervals. */
+function Change({ bundle, row, prev, k }: { bundle: { indicators: IndicatorRecord[] }; row: ComparisonRow; prev: ComparisonRow | undefined; k: number | 'borough' }) {
+  if (!prev) return null;
+  const cur = k === 'borough' ? row.borough : row.places[k];
+  const old = k === 'borough' ? prev.borough : prev.places[k];
+  const since = periodsOf(bundle.indicators, row.ind.id)[1]?.label ?? prev.ind.period;
+  const c = periodChange(cur, old, row.ind, since);
+  if (c.change == null) return null;
+  const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '±';
+  return (
+    <span className="sub block change" title={c.words}>
+      {sign}
+      {formatNumber(Math.abs(c.change), row.ind.decimals)}
+      {row.ind.unit === '%' ? ' pts' : ''} since {since}
+      {c.beyondIntervals === true ? ', beyond the intervals' : c.beyondIntervals === false ? ', within the intervals' : ''}
+    </span>
+  );
+}
+
+function Cell({ ind, v, children }: { ind: IndicatorRecord; v: PlaceValue; children?: ReactNode }) {
   return (
     <ValueCell ind={ind} v={v}>
       <span className="block">
         {ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" /> : <span className="sub">{comparisonWords(ind, v)}</span>}
       </span>
+      {children}
     </ValueCell>
   );
 }
@@ -26,15 +48,24 @@ function Cell({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
 export function ComparePanel() {
   const bundle = useStore((s) => s.bundle)!;
   const remove = useStore((s) => s.removeFromComparison);
+  const wide = useStore((s) => s.view === 'comparison');
+  const setShare = useStore((s) => s.setShare);
+  const picked = useStore((s) => s.compareThemes);
+  const setThemes = useStore((s) => s.setCompareThemes);
   const places = useComparisonPlaces();
   const rows = useMemo(() => comparisonRows(bundle, places), [bundle, places]);
   const today = new Date();
+  const placeNames = places.map((p) => p.name);
+  const allThemes = useMemo(() => themesWithMeasures(bundle), [bundle]);
+  const themes = picked ?? defaultCompareThemes(bundle);
 
-  const byTheme = useMemo(() => {
-    const m = new Map<string, ComparisonRow[]>();
-    for (const r of rows) m.set(r.ind.theme, [...(m.get(r.ind.theme) ?? []), r]);
-    return m;
-  }, [rows]);
+  // One row per measure, in the chosen themes; an earlier period's row only feeds the "change since" line.
+  const byId = useMemo(() => new Map(rows.map((r) => [r.ind.id, r])), [rows]);
+  const byTheme = allThemes
+    .filter((t) => themes.includes(t.theme))
+    .map((t) => [t.theme, t.indicators.map((i) => byId.get(i.id)!).filter(Boolean)] as const);
+  const toggleTheme = (theme: string, on: boolean) =>
+    setThemes(allThemes.map((t) => t.theme).filter((t) => (t === theme ? on : themes.includes(t))));
 
   return (
     <section className="compare" aria-labelledby="compare-title">
@@ -42,7 +73,12 @@ export function ComparePanel() {
         <p>Neighbourhood health explorer · {bundle.place.name}</p>
         <p>Printed {today.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}</p>
       </div>
-      <h2 id="compare-title">Compare areas</h2>
+      <div className="compare-title-row">
+        <h2 id="compare-title">Compare areas</h2>
+        <button type="button" className="no-print widen" aria-pressed={wide} onClick={() => setShare({ view: wide ? 'map' : 'comparison' })}>
+          {wide ? 'Back to the map' : 'Widen comparison'}
+        </button>
+      </div>
       {places.length === 0 ? (
         <p>
           No places yet. Choose an area on the map or in the search and press “Add to comparison”, or pick a neighbourhood in
@@ -76,8 +112,40 @@ export function ComparePanel() {
         </button>
       </div>
       {places.length > 0 ? (
+        <details className="compare-themes no-print">
+          <summary>
+            Themes shown: {themes.length ? themes.join('; ') : 'none'}
+          </summary>
+          <fieldset className="theme-list">
+          <legend className="visually-hidden">Themes shown</legend>
+          {allThemes.map((t) => (
+            <div className="checkbox" key={t.theme}>
+              <input id={`theme-${allThemes.indexOf(t)}`} type="checkbox" checked={themes.includes(t.theme)} onChange={(e) => toggleTheme(t.theme, e.target.checked)} />
+              <label htmlFor={`theme-${allThemes.indexOf(t)}`}>
+                {t.theme} <span className="sub">({t.indicators.length})</span>
+              </label>
+            </div>
+          ))}
+          </fieldset>
+          {picked ? (
+            <button type="button" className="link-button" onClick={() => setThemes(null)}>
+              Back to conditions and deprivation
+            </button>
+          ) : null}
+        </details>
+      ) : null}
+      {places.length > 0 ? (
+        <div className="compare-key">
+          <h3>Key</h3>
+          <SpineKey placeName={bundle.place.name} />
+        </div>
+      ) : null}
+      {places.length > 0 ? (
+        <div className="compare-scroll">
         <table className="compare-table">
-          <caption className="visually-hidden">Every indicator for the compared places, {bundle.place.name} and England</caption>
+          <caption className="visually-hidden">
+            {themes.length ? themes.join(', ') : 'No themes chosen'}: the compared places, {bundle.place.name} and England
+          </caption>
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -91,11 +159,13 @@ export function ComparePanel() {
               ))}
               <th scope="col">{bundle.place.name}</th>
               <th scope="col">England</th>
-              <th scope="col">Chart</th>
+              <th scope="col">
+                Chart <span className="sub">(key below)</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {[...byTheme.entries()].map(([theme, rs]) => (
+            {byTheme.map(([theme, rs]) => (
               <Fragment key={theme}>
                 <tr className="theme-row">
                   <th scope="colgroup" colSpan={places.length + 4}>
@@ -113,12 +183,16 @@ export function ComparePanel() {
                       <AboutIndicator ind={r.ind} />
                     </th>
                     {r.places.map((v, k) => (
-                      <Cell key={places[k].key} ind={r.ind} v={v} />
+                      <Cell key={places[k].key} ind={r.ind} v={v}>
+                        <Change bundle={bundle} row={r} prev={r.ind.previousId ? byId.get(r.ind.previousId) : undefined} k={k} />
+                      </Cell>
                     ))}
-                    <Cell ind={r.ind} v={r.borough} />
+                    <Cell ind={r.ind} v={r.borough}>
+                      <Change bundle={bundle} row={r} prev={r.ind.previousId ? byId.get(r.ind.previousId) : undefined} k="borough" />
+                    </Cell>
                     <td>{formatValue(r.england.value, r.ind)}</td>
                     <td>
-                      <SpineChart row={r} />
+                      <SpineChart row={r} placeNames={placeNames} placeName={bundle.place.name} />
                     </td>
                   </tr>
                 ))}
@@ -126,17 +200,10 @@ export function ComparePanel() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <div className="compare-legend">
-        <h3>Key</h3>
-        <ul className="legend-items">
-          {(['Better', 'Similar', 'Worse', 'Lower', 'Higher', 'NotCompared'] as const).map((c) => (
-            <li key={c} className="legend-item">
-              <span className={`swatch${CATEGORY_STYLE[c].fill ? '' : ' swatch-empty'}`} style={CATEGORY_STYLE[c].fill ? { background: CATEGORY_STYLE[c].fill! } : undefined} aria-hidden="true" />
-              {CATEGORY_STYLE[c].words}
-            </li>
-          ))}
-        </ul>
+        <h3>About these figures</h3>
         <p className="sub">
           Compared with England by the OHID Fingertips rule: the place’s 95% confidence interval (Wilson score) against England’s value. Deprivation is shown as national deciles (1 = most deprived
           10% of LSOAs in England). In the chart, dots are places (numbered), whiskers their 95% intervals, the dashed line is England and the grey line {bundle.place.name}.

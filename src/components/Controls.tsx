@@ -2,6 +2,7 @@ import { useStore, currentIndicator } from '../store';
 import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/types';
 import { MODE_TOKEN, tokenOf } from '../lib/share/url';
 import { hasCompare } from '../lib/indicators/choropleth';
+import { latestIndicators, measureOf, periodsOf } from '../lib/indicators/periods';
 
 /** What each geography is, after its name and the number of areas in the data. */
 const GEOGRAPHY_NOTE: Record<GeographyId, string> = { ward: 'May 2023 boundaries', lsoa: 'Census 2021 small areas', msoa: 'Census 2021 neighbourhoods' };
@@ -12,23 +13,43 @@ export function Controls() {
   const ind = currentIndicator(s);
   const compareOk = ind ? hasCompare(ind) : false;
   const classesApply = s.mode === 'value' && ind?.kind !== 'decile';
+  // One entry per measure; its years are chosen in "Period" (latest by default).
+  const listed = latestIndicators(bundle.indicators);
+  const measure = measureOf(bundle.indicators, s.indicator);
+  const periods = periodsOf(bundle.indicators, s.indicator);
   return (
     <section className="controls" aria-label="Map settings">
-      <div className="field">
-        <label htmlFor="indicator">Indicator</label>
-        <select id="indicator" value={s.indicator} onChange={(e) => s.setShare({ indicator: e.target.value })}>
-          {bundle.themes.map((theme) => (
-            <optgroup key={theme} label={theme}>
-              {bundle.indicators
-                .filter((i) => i.theme === theme)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.label}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
+      <div className="field-row">
+        <div className="field indicator-field">
+          <label htmlFor="indicator">Indicator</label>
+          <select id="indicator" value={measure} onChange={(e) => s.setShare({ indicator: e.target.value })}>
+            {bundle.themes.map((theme) => {
+              const inTheme = listed.filter((i) => i.theme === theme);
+              return inTheme.length ? (
+                <optgroup key={theme} label={theme}>
+                  {inTheme.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null;
+            })}
+          </select>
+        </div>
+        {periods.length > 1 ? (
+          <div className="field period-field">
+            <label htmlFor="period">Period</label>
+            <select id="period" value={s.indicator} onChange={(e) => s.setShare({ indicator: e.target.value })}>
+              {periods.map((p, k) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                  {k === 0 ? ' (latest)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </div>
       <div className="field-row">
         <div className="field">
@@ -64,14 +85,11 @@ export function Controls() {
             View
           </span>
           <div>
-            <button type="button" aria-pressed={s.view === 'map'} onClick={() => s.setShare({ view: 'map' })}>
+            <button type="button" aria-pressed={s.view !== 'table'} onClick={() => s.setShare({ view: 'map' })}>
               Map
             </button>
             <button type="button" aria-pressed={s.view === 'table'} onClick={() => s.setShare({ view: 'table' })}>
               Table
-            </button>
-            <button type="button" aria-pressed={s.view === 'comparison'} onClick={() => s.setShare({ view: 'comparison' })}>
-              Compare ({s.comparison.length})
             </button>
           </div>
         </div>

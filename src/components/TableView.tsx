@@ -4,6 +4,7 @@ import { useChoropleth } from '../data/useChoropleth';
 import { areaValue } from '../lib/indicators/value';
 import { categoryWords } from '../lib/indicators/benchmark';
 import { formatNumber, formatValue } from '../lib/core/format';
+import { RankedChart } from './RankedChart';
 
 type SortKey = 'name' | 'value' | 'rank';
 
@@ -80,6 +81,8 @@ export function TableView() {
         {ind.derived?.[geography] ? ' · values at this geography are estimated or derived' : ''}
         {ind.england ? ` · England ${formatValue(ind.england.value, ind)}` : ''}
       </p>
+      <div className="table-and-chart">
+      <div className="table-box">
       <table className="data-table">
         <thead>
           <tr>
@@ -111,6 +114,12 @@ export function TableView() {
           ))}
         </tbody>
       </table>
+      </div>
+      <div className="chart-box">
+        <h3 id="chart-title">Chart: areas ranked, highest first</h3>
+        <RankedChart ind={ind} geography={geography} />
+      </div>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,19 @@
+import { TaskPanel } from './TaskPanel';
+import { SearchBox } from '../SearchBox';
+import { NearHere } from '../NearHere';
+import { CommunityAssets } from '../CommunityAssets';
+import { Practices } from '../Practices';
+import { Sources } from '../Sources';
+
+/** Near me: from a postcode or a point, the nearest services, and the community asset layers. */
+export function NearTask() {
+  return (
+    <TaskPanel id="near">
+      <SearchBox />
+      <NearHere />
+      <CommunityAssets />
+      <Practices />
+      <Sources />
+    </TaskPanel>
+  );
+}

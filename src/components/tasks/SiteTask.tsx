@@ -1,0 +1,20 @@
+import { lazy, Suspense } from 'react';
+import { TaskPanel } from './TaskPanel';
+import { Sources } from '../Sources';
+
+// The appraisal code (turf, proj4) loads only when someone opens this task.
+const SiteAppraisalPanel = lazy(() => import('../SiteAppraisal'));
+
+/** Appraise a site: enter a postcode, pin, boundary or file; read and take away the screening summary. */
+export function SiteTask() {
+  return (
+    <TaskPanel id="site">
+      <div className="site">
+        <Suspense fallback={<p role="status">Loading the site appraisal tools…</p>}>
+          <SiteAppraisalPanel />
+        </Suspense>
+      </div>
+      <Sources />
+    </TaskPanel>
+  );
+}
