@@ -95,7 +95,8 @@ const MAX_CUSTOM = 20;
 
 export function serialise(s: ShareState): string {
   const p = new URLSearchParams();
-  if (s.task !== 'explore') p.set('task', s.task);
+  // The task is written unless the link already says it (older links: a site, or the comparison view).
+  if (s.task !== inferredTask(s)) p.set('task', s.task);
   p.set('geo', s.geography);
   p.set('ind', s.indicator);
   if (s.mode !== 'value') p.set('mode', MODE_TOKEN[s.mode]);
@@ -113,6 +114,11 @@ export function serialise(s: ShareState): string {
     if (s.rings.join(',') !== DEFAULT_RADII_M.join(',')) p.set('rings', s.rings.join(','));
   }
   return p.toString();
+}
+
+/** The task a link without "task=" opens: links made before tasks existed open the task they showed. */
+function inferredTask(s: Pick<ShareState, 'site' | 'view'>): TaskId {
+  return s.site ? 'site' : s.view === 'comparison' ? 'compare' : 'explore';
 }
 
 export interface ParseResult {
@@ -197,10 +203,6 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     if (/^[A-Z]\d{5}$/.test(practice)) state.practice = practice;
     else warnings.push(`GP practice code "${practice.slice(0, 20)}" in the link is not valid and was ignored.`);
   }
-  // Links made before tasks existed open the task they showed.
-  if (task === null) {
-    if (state.site) state.task = 'site';
-    else if (state.view === 'comparison') state.task = 'compare';
-  }
+  if (task === null) state.task = inferredTask(state);
   return { state, warnings };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARE_STATE, parse, serialise, type ShareState } from '../../../src/lib/share/url';
+import { DEFAULT_SHARE_STATE, TASK_IDS, parse, serialise, type ShareState } from '../../../src/lib/share/url';
 import { MAX_COMPARISON } from '../../../src/lib/places/keys';
 import type { GeographyId } from '../../../src/lib/core/types';
 
@@ -57,11 +57,16 @@ describe('parse(serialise(state)) round trip', () => {
   for (const comparison of compares)
     for (const custom of customs)
       for (const view of ['map', 'comparison'] as const) all.push({ ...DEFAULT_SHARE_STATE, view, comparison, custom });
+  // Every task with every view, with and without a site: the task always comes back as it was.
+  for (const task of TASK_IDS)
+    for (const view of ['map', 'table', 'comparison'] as const)
+      for (const site of [null, 'pt:-1.3,54.56']) all.push({ ...DEFAULT_SHARE_STATE, task, view, site });
   // Two of the second set (no places, no custom areas) are already in the first.
   const states = [...new Map(all.map((s) => [JSON.stringify(s), s])).values()];
 
   it(`covers ${states.length} distinct states`, () => {
-    expect(states).toHaveLength(3 * 2 * 2 * 2 * 3 * 2 * 3 + 3 * 3 * 2 - 2);
+    // The task set adds 4 × 3 × 2 states, 3 of which (explore, no site) are already in the first set.
+    expect(states).toHaveLength(3 * 2 * 2 * 2 * 3 * 2 * 3 + 3 * 3 * 2 - 2 + 4 * 3 * 2 - 3);
   });
 
   it.each(states.map((s) => [serialise(s), s] as const))('%s', (query, state) => {
@@ -77,6 +82,27 @@ describe('parse(serialise(state)) round trip', () => {
 
   it('distinct states serialise to distinct queries', () => {
     expect(new Set(states.map(serialise)).size).toBe(states.length);
+  });
+});
+
+describe('tasks in links', () => {
+  it.each([
+    ['task=near', 'near'],
+    ['task=site', 'site'],
+    ['task=compare&view=map', 'compare'],
+    // Links made before tasks existed open the task they showed.
+    ['view=compare&cmp=preset:portrack', 'compare'],
+    ['site=pt:-1.3,54.56', 'site'],
+    ['view=table', 'explore'],
+    ['', 'explore'],
+    // An explicit task wins over what the rest of the link suggests.
+    ['task=explore&view=compare', 'explore'],
+  ] as const)('%s opens %s', (query, task) => {
+    expect(parse(query, KNOWN).state.task).toBe(task);
+  });
+  it('the default task is not written into links', () => {
+    expect(serialise(DEFAULT_SHARE_STATE)).not.toContain('task=');
+    expect(serialise({ ...DEFAULT_SHARE_STATE, task: 'near' })).toContain('task=near');
   });
 });
 
@@ -102,6 +128,8 @@ describe('parse: defaults and malformed input', () => {
     ['ind=__proto__', 'indicator', 'indicator'],
     ['ind=constructor', 'indicator', 'indicator'],
     ['mode=heatmap', 'mode', 'map mode'],
+    ['task=planning', 'task', 'task'],
+    ['task=Explore', 'task', 'task'],
     ['classes=equal', 'classes', 'classification'],
     ['area=E0101218', 'selected', 'not a valid code'], // 7 digits
     ['area=E010121870', 'selected', 'not a valid code'], // 9 digits
