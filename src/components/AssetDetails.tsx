@@ -17,7 +17,7 @@ export function AssetDetails() {
         <dt>What</dt>
         <dd>
           {categoryDef(a.category).label}
-          {a.subcategory ? ` · ${a.subcategory}` : ''}
+          {a.subcategory && !categoryDef(a.category).label.toLowerCase().startsWith(a.subcategory.toLowerCase()) ? ` · ${a.subcategory}` : ''}
         </dd>
         <dt>Address</dt>
         <dd>

@@ -34,7 +34,7 @@ export function Legend() {
       </ul>
       {ind.england ? (
         <p className="legend-note">
-          England: {formatValue(ind.england.value, ind)}, the {statisticWords(ind.england.statistic, { decimals: ind.decimals })}.
+          England: {formatValue(ind.england.value, ind)} — {statisticWords(ind.england.statistic, { decimals: ind.decimals })}.
         </p>
       ) : (
         <p className="legend-note">No England value for this indicator.</p>

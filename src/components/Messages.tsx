@@ -62,8 +62,8 @@ export function Messages() {
           <span id={`message-${i}`} className="message-text">
             {m}
           </span>
-          <button type="button" className="message-dismiss" onClick={() => onDismiss(i)} aria-describedby={`message-${i}`}>
-            Dismiss<span className="visually-hidden"> message</span>
+          <button type="button" className="message-dismiss" onClick={() => onDismiss(i)} aria-label="Dismiss message" aria-describedby={`message-${i}`}>
+            Dismiss
           </button>
         </p>
       ))}

@@ -65,7 +65,7 @@ export default function SiteAppraisalPanel() {
     const idx = await loadPostcodes();
     const hit = idx[pc];
     if (!hit) return say(`${pc} is not in the ${bundle.place.name} postcode list (OS Code-Point Open), so it cannot be placed. Drop a pin instead.`, 'error');
-    setSite(siteFromPoint([hit[0], hit[1]]), `Site placed at the ${pc} postcode centroid.`);
+    setSite(siteFromPoint([hit[0], hit[1]]), `Site placed at the centre of postcode ${pc}.`);
   }
 
   async function byFile(file: File) {
