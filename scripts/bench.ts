@@ -82,7 +82,7 @@ export async function main() {
     console.log(`  indicator change → idle (LSOA):      median ${median(changes)} ms over ${changes.length} changes`);
     await p.close();
 
-    // A 4-place comparison of every indicator: from pressing "Compare" to the table drawn.
+    // A 4-place comparison (its default themes): from choosing the "Compare places" task to the table drawn.
     const cp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The places come from the data, so the bench runs for any place: the first two presets, and the
     // ward and MSOA of the first preset's first LSOA.
@@ -99,7 +99,7 @@ export async function main() {
       await waitIdle(cp);
       // A string, not a function: tsx would add helpers the page does not have.
       const ms = (await cp.evaluate(`(async () => {
-        const btn = [...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Compare ('));
+        const btn = [...document.querySelectorAll('nav[aria-label="Tasks"] a')].find((b) => b.textContent === 'Compare places');
         const t0 = performance.now();
         btn.click();
         const rows = () => document.querySelectorAll('.compare-table tbody tr[data-indicator]').length;
@@ -113,6 +113,29 @@ export async function main() {
     console.log(`  4-place comparison, ${rowCount} indicators → drawn: median ${median(renders)} ms over ${RUNS} runs`);
     await cp.close();
 
+    // Choosing a task in the "Tasks" navigation until its panel is drawn (two frames after it appears).
+    const tp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tp.goto(base);
+    await waitIdle(tp);
+    const taskTimes: Record<string, number[]> = {};
+    const order = ['Near me', 'Appraise a site', 'Compare places', 'Explore areas'];
+    for (let i = 0; i < RUNS; i++) {
+      for (const name of order) {
+        const ms = (await tp.evaluate(`(async () => {
+          const link = [...document.querySelectorAll('nav[aria-label="Tasks"] a')].find((a) => a.textContent === ${JSON.stringify(name)});
+          const t0 = performance.now();
+          link.click();
+          const drawn = () => document.querySelector('#task-title')?.textContent === ${JSON.stringify(name)} && !document.querySelector('.task')?.textContent?.includes('Loading the site appraisal tools');
+          while (!drawn()) await new Promise((r) => requestAnimationFrame(r));
+          await new Promise((r) => requestAnimationFrame(r));
+          return performance.now() - t0;
+        })()`)) as number;
+        (taskTimes[name] ??= []).push(Math.round(ms));
+      }
+    }
+    for (const name of order) console.log(`  task "${name}" chosen → panel drawn: median ${median(taskTimes[name])} ms over ${RUNS} runs (${taskTimes[name].join(', ')})`);
+    await tp.close();
+
     // Site appraisal: from a postcode entered to the summary drawn (two GP practices' postcodes from the data, rings 400/800/1200 m).
     const sp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const sitePostcodes = bundle.practices.filter((p) => p.postcode).map((p) => p.postcode!);
@@ -120,7 +143,7 @@ export async function main() {
     for (let i = 0; i < RUNS; i++) {
       await sp.goto(base);
       await waitIdle(sp);
-      await sp.getByRole('button', { name: 'Appraise a site' }).click();
+      await sp.getByRole('navigation', { name: 'Tasks' }).getByRole('link', { name: 'Appraise a site' }).click();
       await sp.getByLabel('Site postcode').fill(sitePostcodes[i % 2]);
       const t0 = Date.now();
       await sp.getByRole('button', { name: 'Appraise postcode' }).click();
