@@ -50,11 +50,14 @@ export function AreaHead({ compact = false }: { compact?: boolean }) {
       {isArea ? (
         <div className="button-row">
           <button type="button" onClick={() => addToComparison(`${geography}:${selected}`)} disabled={inComparison}>
-            {inComparison ? 'In the comparison' : 'Add to comparison'}
+            {/* In the compare task the neighbourhood picker has the "Add to comparison" button; this one names the area. */}
+            {inComparison ? 'In the comparison' : compact ? `Add ${bundle.areas[geography].names[i]} to comparison` : 'Add to comparison'}
           </button>
-          <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
-            Back to {place}
-          </button>
+          {compact ? null : (
+            <button type="button" className="link-button" onClick={() => setShare({ selected: null })}>
+              Back to {place}
+            </button>
+          )}
         </div>
       ) : null}
     </div>

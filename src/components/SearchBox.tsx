@@ -122,10 +122,11 @@ export function SearchBox() {
       case 'asset': {
         if (item.category) st.toggleLayer(item.category, true);
         const asset = assets.find((a) => a.id === item.code);
-        if (asset?.status === 'closed' && !st.showClosed) st.setShare({ showClosed: true });
+        // Its details live in the "Near me" task, with the other services.
+        st.setShare({ task: 'near', ...(asset?.status === 'closed' ? { showClosed: true } : {}) });
         st.setSelectedAsset(item.code);
         if (item.lon != null && item.lat != null) st.flyTo([item.lon, item.lat], 14);
-        setStatus(`${item.name} (${kindLabel(item).toLowerCase()}) selected; its details are under Community assets.`);
+        setStatus(`${item.name} (${kindLabel(item).toLowerCase()}) selected; its details are shown under Community assets in Near me.`);
         return;
       }
       case 'preset':
