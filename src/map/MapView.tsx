@@ -12,8 +12,12 @@ import { AssetsLayer } from './layers/assets';
 import { PracticesLayer } from './layers/practices';
 import { LabelsLayer } from './layers/labels';
 import { BasemapLayer } from './layers/basemap';
+import { ComparisonLayer } from './layers/comparison';
 import { useMapTools } from './tools';
 import { usePrintImage } from './printImage';
+import { coveredBottom, useCoverInset } from './cover';
+import { fitPadding } from '../lib/labels/placement';
+import './map.css';
 
 setWorkerUrl(workerUrl);
 
@@ -42,9 +46,19 @@ export default function MapView() {
     m.touchZoomRotate.disableRotation();
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-    m.addControl(new AttributionControl({ compact: false, customAttribution: place.attribution.map((a) => a.text) }), 'bottom-right');
+    // Compact: the "i" button shows and hides the credits, which start hidden so they never cover the data.
+    const attribution = new AttributionControl({ compact: true, customAttribution: place.attribution.map((a) => a.text) });
+    m.addControl(attribution, 'bottom-right');
+    const collapse = () => m.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    collapse();
     m.on('error', (e) => console.warn('map error', e.error?.message));
-    m.once('load', () => setMap(m));
+    m.once('load', () => {
+      collapse();
+      // On a phone the panel covers the map's lower part: fit the borough into the part that shows.
+      const cover = coveredBottom(m);
+      if (cover > 0) m.fitBounds(place.bounds, { padding: { top: 20, left: 20, right: 20, bottom: 20 + cover }, duration: 0 });
+      setMap(m);
+    });
     // Exposed for tests and debugging only; nothing in the app reads it.
     (window as unknown as { __map?: MlMap }).__map = m;
     return () => {
@@ -76,7 +90,13 @@ export default function MapView() {
   const camera = useStore((s) => s.camera);
   useEffect(() => {
     if (!map || !camera) return;
-    if ('bbox' in camera) map.fitBounds(camera.bbox, { padding: 60, maxZoom: 15, duration: 400 });
+    if ('bbox' in camera) {
+      // Padding in proportion to the map (at least 20 px), plus whatever a bottom sheet covers on a phone.
+      const { clientWidth: w, clientHeight: h } = map.getContainer();
+      const cover = coveredBottom(map);
+      const padding = fitPadding(w, h - cover);
+      map.fitBounds(camera.bbox, { padding: { ...padding, bottom: padding.bottom + cover }, maxZoom: 15, duration: 400 });
+    }
     else map.flyTo({ center: camera.center, zoom: camera.zoom, duration: 400 });
   }, [map, camera]);
 
@@ -91,12 +111,14 @@ export default function MapView() {
 function MapLayers({ map, onPainted }: { map: MlMap; onPainted: (renderKey: string) => void }) {
   useMapTools(map);
   usePrintImage(map);
+  useCoverInset(map);
   return (
     <>
       <BasemapLayer map={map} />
       <AreasLayer map={map} onPainted={onPainted} />
       <DraftLayer map={map} />
       <SiteLayer map={map} />
+      <ComparisonLayer map={map} />
       <AssetsLayer map={map} />
       <PracticesLayer map={map} />
       <LabelsLayer map={map} />

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import type { Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { useStore } from '../store';
 import { fillId } from './layers/areas';
+import { ASSET_CLUSTER_LAYER } from './layers/assets';
 
 /**
  * Map interactions: exactly one click handler, which does what the active tool says
@@ -34,7 +35,15 @@ export function useMapTools(map: MlMap) {
           }
           break;
       }
-      // No tool: an asset opens its details, an area its profile.
+      // No tool: a cluster of assets zooms in until it splits; an asset opens its details, an area its profile.
+      const cluster = map.getLayer(ASSET_CLUSTER_LAYER) ? map.queryRenderedFeatures(e.point, { layers: [ASSET_CLUSTER_LAYER] })[0] : undefined;
+      if (cluster && cluster.geometry.type === 'Point') {
+        const center = cluster.geometry.coordinates as [number, number];
+        void (map.getSource('assets') as GeoJSONSource)
+          .getClusterExpansionZoom(Number(cluster.properties?.cluster_id))
+          .then((zoom) => map.easeTo({ center, zoom: Math.min(zoom, map.getMaxZoom()), duration: 400 }));
+        return;
+      }
       const asset = idAt(e, 'assets');
       if (asset != null) st.setSelectedAsset(String(asset));
       const area = idAt(e, fillId(st.geography));

@@ -22,6 +22,11 @@ export interface LabelCandidate {
   priority: number;
   /** Within one priority, bigger places first (residents, say). */
   size: number;
+  /**
+   * Where the label's centre may go, as offsets from (x, y) tried in turn (for example centred, then above,
+   * below, right, left of the point); centred only if not given.
+   */
+  offsets?: readonly (readonly [number, number])[];
 }
 
 export interface PlaceLabelsOptions {
@@ -44,21 +49,41 @@ export function labelOrder(cands: readonly LabelCandidate[]): LabelCandidate[] {
 }
 
 /**
- * Greedy label placement: in priority order, a label is shown if it lies wholly inside the map and its box
- * (grown by `padding`) overlaps no label already shown and no blocked box. Returns the ids shown.
- * Quadratic in the number shown, which is fine for the few hundred labels a map like this has.
+ * Offsets for a label of w × h beside a point: centred first, then for each gap in turn (nearest first)
+ * above, below, right, left and the four corners, that many pixels clear of the point.
  */
-export function placeLabels(cands: readonly LabelCandidate[], opts: PlaceLabelsOptions): Set<string> {
+export function besideOffsets(w: number, h: number, gaps: readonly number[]): [number, number][] {
+  const out: [number, number][] = [[0, 0]];
+  for (const g of gaps) {
+    const dx = w / 2 + g;
+    const dy = h / 2 + g;
+    out.push([0, -dy], [0, dy], [dx, 0], [-dx, 0], [dx, -dy], [-dx, -dy], [dx, dy], [-dx, dy]);
+  }
+  return out;
+}
+
+const CENTRED: readonly (readonly [number, number])[] = [[0, 0]];
+
+/**
+ * Greedy label placement: in priority order, a label is shown at the first of its offsets where it lies wholly
+ * inside the map and its box (grown by `padding`) overlaps no label already shown and no blocked box.
+ * Returns the shown labels' ids with the offset each was placed at. Quadratic in the number shown, which is
+ * fine for the few hundred labels a map like this has.
+ */
+export function placeLabels(cands: readonly LabelCandidate[], opts: PlaceLabelsOptions): Map<string, [number, number]> {
   const pad = opts.padding ?? 2;
   const placed: Box[] = [...(opts.blocked ?? [])];
-  const shown = new Set<string>();
+  const shown = new Map<string, [number, number]>();
   for (const c of labelOrder(cands)) {
     if (!Number.isFinite(c.x) || !Number.isFinite(c.y) || c.w <= 0 || c.h <= 0) continue;
-    const box: Box = { x: c.x - c.w / 2 - pad, y: c.y - c.h / 2 - pad, w: c.w + 2 * pad, h: c.h + 2 * pad };
-    if (box.x + pad < 0 || box.y + pad < 0 || box.x + box.w - pad > opts.width || box.y + box.h - pad > opts.height) continue;
-    if (placed.some((p) => boxesOverlap(p, box))) continue;
-    placed.push(box);
-    shown.add(c.id);
+    for (const [dx, dy] of c.offsets ?? CENTRED) {
+      const box: Box = { x: c.x + dx - c.w / 2 - pad, y: c.y + dy - c.h / 2 - pad, w: c.w + 2 * pad, h: c.h + 2 * pad };
+      if (box.x + pad < 0 || box.y + pad < 0 || box.x + box.w - pad > opts.width || box.y + box.h - pad > opts.height) continue;
+      if (placed.some((p) => boxesOverlap(p, box))) continue;
+      placed.push(box);
+      shown.set(c.id, [dx, dy]);
+      break;
+    }
   }
   return shown;
 }

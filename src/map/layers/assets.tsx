@@ -1,22 +1,43 @@
 import { useEffect, useState } from 'react';
-import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
+import { Marker, type GeoJSONSource, type Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { useAllAssets, isShown } from '../../data/useAssets';
 import { ASSET_CATEGORY_IDS, type AssetCategory } from '../../lib/assets/categories';
 import { assetIconDataUrl } from '../../ui/icons';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
+import type { TaskId } from '../../lib/share/url';
 
-/** Community assets: one symbol layer whose icons differ in shape and colour; categories switch by filter. */
+/** Tasks that draw community assets (the site appraisal counts them, so it shows them too). */
+export const ASSET_TASKS: readonly TaskId[] = ['explore', 'near', 'site'];
+export const ASSET_CLUSTER_LAYER = 'assets-cluster';
+
+/**
+ * Community assets: the shown assets, clustered below zoom 14 so none is hidden under another. A cluster is a
+ * white circle sized by its count (the count itself is HTML on top, as there is no glyph server); a click on it
+ * zooms in until it splits (tools.ts). Single assets are icons that differ in shape and colour.
+ */
 export function assetsFamily(): LayerFamily {
   return {
-    sources: { assets: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'id' } },
+    sources: { assets: { type: 'geojson', data: EMPTY_COLLECTION, cluster: true, clusterRadius: 30, clusterMaxZoom: 14 } },
     layers: [
+      {
+        id: ASSET_CLUSTER_LAYER,
+        type: 'circle',
+        source: 'assets',
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': '#ffffff',
+          'circle-radius': ['step', ['get', 'point_count'], 11, 5, 13, 10, 15, 25, 18],
+          'circle-stroke-color': '#0b0c0c',
+          'circle-stroke-width': 2,
+        },
+      },
       {
         id: 'assets',
         type: 'symbol',
         source: 'assets',
-        // Overlapping symbols are decluttered until zoom 14, then all drawn.
-        layout: { 'icon-image': ['concat', 'asset-', ['get', 'category']], 'icon-allow-overlap': ['step', ['zoom'], false, 14, true], 'icon-padding': 1 },
+        // Clusters carry no id, so this filter (the shown assets) also leaves them out.
+        layout: { 'icon-image': ['concat', 'asset-', ['get', 'category']], 'icon-allow-overlap': true, 'icon-padding': 1 },
         paint: { 'icon-opacity': ['case', ['get', 'inBorough'], 1, 0.55] },
         filter: ['==', ['get', 'id'], ''],
       },
@@ -36,10 +57,50 @@ function loadIcon(map: MlMap, category: AssetCategory): Promise<void> {
   });
 }
 
+/** Cluster counts as HTML over the cluster circles (decorative: the lists in the panel are the accessible alternative). */
+function useClusterCounts(map: MlMap, active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const markers = new Map<string, Marker>();
+    const update = () => {
+      if (!map.getSource('assets')) return;
+      const seen = new Set<string>();
+      for (const f of map.querySourceFeatures('assets', { filter: ['has', 'point_count'] })) {
+        if (f.geometry.type !== 'Point') continue;
+        // Cluster ids are reused when the data changes, so the key holds the count and place too.
+        const id = `${f.properties?.cluster_id}|${f.properties?.point_count}|${f.geometry.coordinates.join(',')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (markers.has(id)) continue;
+        const el = document.createElement('div');
+        el.className = 'asset-cluster-count';
+        el.setAttribute('aria-hidden', 'true');
+        el.textContent = String(f.properties?.point_count ?? '');
+        markers.set(id, new Marker({ element: el }).setLngLat(f.geometry.coordinates as [number, number]).addTo(map));
+      }
+      for (const [id, m] of markers)
+        if (!seen.has(id)) {
+          m.remove();
+          markers.delete(id);
+        }
+    };
+    const onData = (e: { sourceId?: string; isSourceLoaded?: boolean }) => e.sourceId === 'assets' && e.isSourceLoaded && update();
+    map.on('moveend', update);
+    map.on('sourcedata', onData);
+    update();
+    return () => {
+      map.off('moveend', update);
+      map.off('sourcedata', onData);
+      markers.forEach((m) => m.remove());
+    };
+  }, [map, active]);
+}
+
 export function AssetsLayer({ map }: { map: MlMap }) {
   const all = useAllAssets();
   const layers = useStore((s) => s.layers);
   const showClosed = useStore((s) => s.showClosed);
+  const inTask = useStore((s) => ASSET_TASKS.includes(s.task));
   const [iconsReady, setIconsReady] = useState(false);
 
   // Icons first: the source stays empty until every icon it names exists.
@@ -48,27 +109,30 @@ export function AssetsLayer({ map }: { map: MlMap }) {
     void Promise.all(ASSET_CATEGORY_IDS.map((c) => loadIcon(map, c))).then(() => !cancelled && setIconsReady(true));
     const pointer = () => (map.getCanvas().style.cursor = useStore.getState().tool ? 'crosshair' : 'pointer');
     const plain = () => (map.getCanvas().style.cursor = useStore.getState().tool ? 'crosshair' : '');
-    map.on('mouseenter', 'assets', pointer);
-    map.on('mouseleave', 'assets', plain);
+    for (const layer of ['assets', ASSET_CLUSTER_LAYER]) {
+      map.on('mouseenter', layer, pointer);
+      map.on('mouseleave', layer, plain);
+    }
     return () => {
       cancelled = true;
-      map.off('mouseenter', 'assets', pointer);
-      map.off('mouseleave', 'assets', plain);
+      for (const layer of ['assets', ASSET_CLUSTER_LAYER]) {
+        map.off('mouseenter', layer, pointer);
+        map.off('mouseleave', layer, plain);
+      }
     };
   }, [map]);
 
+  // Clustering happens in the source, so the source holds only what is shown.
   useEffect(() => {
     if (!iconsReady) return;
+    const shown = inTask ? all.filter((a) => isShown(a, layers, showClosed)) : [];
     (map.getSource('assets') as GeoJSONSource).setData({
       type: 'FeatureCollection',
-      features: all.map((a) => ({ type: 'Feature', properties: { id: a.id, category: a.category, inBorough: a.inBorough, status: a.status }, geometry: { type: 'Point', coordinates: [a.lon, a.lat] } })),
+      features: shown.map((a) => ({ type: 'Feature', properties: { id: a.id, category: a.category, inBorough: a.inBorough, status: a.status }, geometry: { type: 'Point', coordinates: [a.lon, a.lat] } })),
     });
-  }, [map, iconsReady, all]);
+    map.setFilter('assets', ['in', ['get', 'id'], ['literal', shown.map((a) => a.id)]]);
+  }, [map, iconsReady, all, layers, showClosed, inTask]);
 
-  useEffect(() => {
-    if (!iconsReady) return;
-    const shown = all.filter((a) => isShown(a, layers, showClosed)).map((a) => a.id);
-    map.setFilter('assets', ['in', ['get', 'id'], ['literal', shown]]);
-  }, [map, iconsReady, all, layers, showClosed]);
+  useClusterCounts(map, iconsReady && inTask);
   return null;
 }

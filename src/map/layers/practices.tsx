@@ -5,28 +5,56 @@ import { usePracticeValues } from '../../data/usePractices';
 import { CATEGORY_STYLE } from '../../lib/indicators/benchmark';
 import { formatNumber, formatValue } from '../../lib/core/format';
 import { PRACTICE_GLYPH, practiceSymbolSize } from '../../ui/icons';
+import { declutterSymbols, fitPadding, type Box } from '../../lib/labels/placement';
+import { setObstacles } from '../obstacles';
 
-/** Offsets in pixels that fan out practices sharing one point (a building), so each can be seen and clicked. */
-function fanOut(k: number, n: number): [number, number] {
-  if (n < 2) return [0, 0];
-  const a = (2 * Math.PI * k) / n;
-  return [Math.round(14 * Math.cos(a)), Math.round(14 * Math.sin(a))];
+type Tip = { x: number; y: number; code: string };
+
+/** A practice's symbol on the map, its true place, and the leader line drawn when it is fanned out. */
+interface PracticeMarker {
+  code: string;
+  lonLat: [number, number];
+  size: number;
+  listSize: number;
+  el: HTMLButtonElement;
+  leader: HTMLSpanElement;
+  marker: Marker;
 }
 
-/** GP practices (QOF): HTML symbols (focusable, labelled in words), coloured by comparison with England. */
+/** Shows a practice's symbol `dx, dy` pixels from its true place, with a leader line back to it when moved. */
+function showAt(m: PracticeMarker, dx: number, dy: number) {
+  m.el.style.display = '';
+  m.marker.setOffset([dx, dy]);
+  const len = Math.hypot(dx, dy);
+  const r = m.size / 2;
+  if (len <= r + 1) {
+    m.leader.style.display = 'none';
+    return;
+  }
+  Object.assign(m.leader.style, { display: '', width: `${len - r}px`, transform: `rotate(${Math.atan2(-dy, -dx)}rad) translateX(${r}px)` });
+}
+
+/**
+ * GP practices (QOF): HTML symbols (focusable, labelled in words), coloured by comparison with England, in the
+ * explore and near tasks. Symbols that would overlap at the current zoom are fanned out round their centre
+ * with a leader line to where each really is; a crowd too big to fan out becomes one "N GP practices here"
+ * button that zooms to them. Laid out again whenever the map stops moving.
+ */
 export function PracticesLayer({ map }: { map: MlMap }) {
-  const on = useStore((s) => s.layers.includes('qof'));
+  const on = useStore((s) => s.layers.includes('qof') && (s.task === 'explore' || s.task === 'near'));
   const pv = usePracticeValues();
-  const [tip, setTip] = useState<{ x: number; y: number; code: string } | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
   useEffect(() => {
     if (!on || !pv) return;
     const year = pv.ind.qof?.year ?? '';
     const maxList = Math.max(...pv.rows.map((r) => r.practice.listSize[year] ?? 0), 1);
-    const atPoint = new Map<string, string[]>();
-    for (const { practice: p } of pv.rows) if (p.lon != null) atPoint.set(`${p.lon},${p.lat}`, [...(atPoint.get(`${p.lon},${p.lat}`) ?? []), p.code]);
-    const markers = pv.rows.flatMap(({ practice: p, v }) => {
+    const tipAt = (el: HTMLElement, code: string) => {
+      const c = map.getContainer().getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      setTip({ x: r.left + r.width / 2 - c.left, y: r.top + r.height / 2 - c.top, code });
+    };
+    const practices: PracticeMarker[] = pv.rows.flatMap(({ practice: p, v }) => {
       if (p.lon == null || p.lat == null) return [];
-      const group = atPoint.get(`${p.lon},${p.lat}`)!;
       const cat = v?.category ?? 'NotCompared';
       const el = document.createElement('button');
       el.type = 'button';
@@ -36,22 +64,74 @@ export function PracticesLayer({ map }: { map: MlMap }) {
       el.textContent = PRACTICE_GLYPH[cat];
       el.setAttribute('aria-label', `${p.name}: ${CATEGORY_STYLE[cat].words} for ${pv.ind.label}`);
       el.dataset.practice = p.code;
-      const show = () => {
-        const pt = map.project([p.lon!, p.lat!]);
-        setTip({ x: pt.x, y: pt.y, code: p.code });
-      };
-      el.addEventListener('mouseenter', show);
-      el.addEventListener('focus', show);
+      const leader = document.createElement('span');
+      leader.className = 'practice-leader';
+      leader.setAttribute('aria-hidden', 'true');
+      leader.style.display = 'none';
+      el.append(leader);
+      el.addEventListener('mouseenter', () => tipAt(el, p.code));
+      el.addEventListener('focus', () => tipAt(el, p.code));
       el.addEventListener('mouseleave', () => setTip(null));
       el.addEventListener('blur', () => setTip(null));
       el.addEventListener('click', (e) => {
         e.stopPropagation();
         useStore.getState().setShare({ practice: p.code });
       });
-      return [new Marker({ element: el, offset: fanOut(group.indexOf(p.code), group.length) }).setLngLat([p.lon, p.lat]).addTo(map)];
+      const lonLat: [number, number] = [p.lon, p.lat];
+      return [{ code: p.code, lonLat, size, listSize: p.listSize[year] ?? 0, el, leader, marker: new Marker({ element: el }).setLngLat(lonLat).addTo(map) }];
     });
+    const byCode = new Map(practices.map((m) => [m.code, m]));
+
+    let clusters: Marker[] = [];
+    const layout = () => {
+      clusters.forEach((c) => c.remove());
+      clusters = [];
+      const at = new Map(practices.map((m) => [m.code, map.project(m.lonLat)]));
+      const layouts = declutterSymbols(
+        practices.map((m) => ({ id: m.code, x: at.get(m.code)!.x, y: at.get(m.code)!.y, r: m.size / 2, weight: m.listSize })),
+        { gap: 2, spreadMax: 8, clusterRadius: 16 },
+      );
+      const boxes: Box[] = [];
+      const taken = (x: number, y: number, r: number) => boxes.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+      for (const l of layouts) {
+        if (l.kind === 'single') {
+          showAt(byCode.get(l.id)!, 0, 0);
+          taken(l.x, l.y, byCode.get(l.id)!.size / 2);
+        } else if (l.kind === 'spread')
+          for (const s of l.members) {
+            showAt(byCode.get(s.id)!, s.x - at.get(s.id)!.x, s.y - at.get(s.id)!.y);
+            taken(s.x, s.y, byCode.get(s.id)!.size / 2);
+          }
+        else {
+          taken(l.x, l.y, 16);
+          const members = l.ids.map((id) => byCode.get(id)!);
+          for (const m of members) m.el.style.display = 'none';
+          const el = document.createElement('button');
+          el.type = 'button';
+          el.className = 'practice-cluster';
+          el.textContent = String(members.length);
+          el.setAttribute('aria-label', `${members.length} GP practices here: zoom in`);
+          el.addEventListener('click', (e) => {
+            e.stopPropagation();
+            const lons = members.map((m) => m.lonLat[0]);
+            const lats = members.map((m) => m.lonLat[1]);
+            const { clientWidth: w, clientHeight: h } = map.getContainer();
+            map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: fitPadding(w, h), maxZoom: map.getMaxZoom(), duration: 400 });
+          });
+          clusters.push(new Marker({ element: el }).setLngLat(map.unproject([l.x, l.y])).addTo(map));
+        }
+      }
+      setObstacles('practices', boxes);
+    };
+    layout();
+    map.on('moveend', layout);
+    map.on('resize', layout);
     return () => {
-      markers.forEach((m) => m.remove());
+      map.off('moveend', layout);
+      map.off('resize', layout);
+      practices.forEach((m) => m.marker.remove());
+      clusters.forEach((c) => c.remove());
+      setObstacles('practices', []);
       setTip(null);
     };
   }, [map, on, pv]);

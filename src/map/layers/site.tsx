@@ -15,11 +15,12 @@ export function siteFamily(): LayerFamily {
   };
 }
 
-/** The site's features come from the (lazily loaded) appraisal panel through the store. */
+/** The site's features come from the (lazily loaded) appraisal panel through the store; drawn in the site task only. */
 export function SiteLayer({ map }: { map: MlMap }) {
   const features = useStore((s) => s.siteFeatures);
+  const on = useStore((s) => s.task === 'site');
   useEffect(() => {
-    (map.getSource('site') as GeoJSONSource | undefined)?.setData(features ?? EMPTY_COLLECTION);
-  }, [map, features]);
+    (map.getSource('site') as GeoJSONSource | undefined)?.setData((on && features) || EMPTY_COLLECTION);
+  }, [map, features, on]);
   return null;
 }

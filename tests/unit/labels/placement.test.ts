@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  besideOffsets,
   boxesOverlap,
   declutterSymbols,
   fitPadding,
@@ -42,17 +43,42 @@ describe('placeLabels', () => {
   ];
   for (const c of cases)
     it(c.name, () => {
-      expect([...placeLabels(c.cands, { ...VIEW, ...c.opts })].sort()).toEqual(c.shown);
+      expect([...placeLabels(c.cands, { ...VIEW, ...c.opts }).keys()].sort()).toEqual(c.shown);
     });
 
   it('shown labels never overlap, for many random labels', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const cands = Array.from({ length: 300 }, (_, i) => label(`l${i}`, rnd() * 400, rnd() * 300, Math.floor(rnd() * 3), rnd() * 1000, 20 + rnd() * 60, 12));
+    const cands = Array.from({ length: 300 }, (_, i) => ({ ...label(`l${i}`, rnd() * 400, rnd() * 300, Math.floor(rnd() * 3), rnd() * 1000, 20 + rnd() * 60, 12), offsets: besideOffsets(40, 12, [4]) }));
     const shown = placeLabels(cands, { ...VIEW, padding: 1 });
-    const boxes = cands.filter((c) => shown.has(c.id)).map((c) => ({ x: c.x - c.w / 2, y: c.y - c.h / 2, w: c.w, h: c.h }));
+    const boxes = cands.filter((c) => shown.has(c.id)).map((c) => ({ x: c.x + shown.get(c.id)![0] - c.w / 2, y: c.y + shown.get(c.id)![1] - c.h / 2, w: c.w, h: c.h }));
     expect(boxes.length).toBeGreaterThan(10);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i], boxes[j])).toBe(false);
+  });
+
+  it('a label whose centre is taken goes beside its point instead', () => {
+    const blocked = [{ x: 90, y: 90, w: 20, h: 20 }];
+    const out = placeLabels([{ ...label('town', 100, 100), offsets: besideOffsets(40, 10, [12]) }], { ...VIEW, blocked });
+    // Centred overlaps the symbol; above (12 px clear of the point) does not.
+    expect(out.get('town')).toEqual([0, -17]);
+  });
+
+  it('further positions are tried when the near ones are taken', () => {
+    // A symbol ring around the point: the near positions overlap it, the far ones do not.
+    const blocked = [{ x: 60, y: 70, w: 80, h: 60 }];
+    const out = placeLabels([{ ...label('town', 100, 100), offsets: besideOffsets(40, 10, [4, 30]) }], { ...VIEW, blocked });
+    expect(out.get('town')).toEqual([0, -35]);
+  });
+
+  it('offsets: centred, then four sides and four corners per gap', () => {
+    const o = besideOffsets(40, 10, [4, 30]);
+    expect(o).toHaveLength(17);
+    expect(o.slice(0, 5)).toEqual([[0, 0], [0, -9], [0, 9], [24, 0], [-24, 0]]);
+  });
+
+  it('a label with every position taken is hidden', () => {
+    const blocked = [{ x: 0, y: 0, w: 400, h: 300 }];
+    expect(placeLabels([{ ...label('town', 100, 100), offsets: besideOffsets(40, 10, [4, 20]) }], { ...VIEW, blocked }).size).toBe(0);
   });
 
   it('orders by priority, then size, then id', () => {
