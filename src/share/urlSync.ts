@@ -22,7 +22,18 @@ function restoreSaved(): string[] {
  * and validated into the store; user changes in the store push a new history entry.
  */
 export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
+  // While the URL is being applied to the store, the store's changes must not push history again
+  // (that would make the back button step forward).
+  let applying = false;
   const apply = () => {
+    applying = true;
+    try {
+      applyUrl();
+    } finally {
+      applying = false;
+    }
+  };
+  const applyUrl = () => {
     const parsed = parse(window.location.search, knownIndicators);
     if (!parsed.state.custom.length && !new URLSearchParams(window.location.search).has('nb')) parsed.state.custom = restoreSaved();
     const { state, warnings } = validateShare(parsed.state, useStore.getState().bundle);
@@ -41,6 +52,7 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
         /* storage full or disabled: the URL still holds them */
       }
     }
+    if (applying) return;
     const q = serialise(pickShare(s));
     if (q !== last) {
       last = q;
@@ -50,6 +62,8 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
   const onPop = () => {
     apply();
     last = serialise(pickShare(useStore.getState()));
+    // What the data did not accept is dropped from this history entry too, without adding one.
+    if (`?${last}` !== window.location.search) window.history.replaceState(null, '', `?${last}`);
   };
   window.addEventListener('popstate', onPop);
   return () => {
