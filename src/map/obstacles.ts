@@ -4,16 +4,17 @@ import type { Box } from '../lib/labels/placement';
  * Boxes (map pixels) that HTML symbols take up, published by their layers after each layout, so the place
  * names can keep clear of them. Symbols are data; names give way to them.
  */
-const byOwner = new Map<string, Box[]>();
+const byOwner = new Map<string, Box[] | (() => Box[])>();
 const listeners = new Set<() => void>();
 
-export function setObstacles(owner: string, boxes: Box[]) {
+/** Boxes, or a function giving them for the current view (for symbols that keep to one map point). */
+export function setObstacles(owner: string, boxes: Box[] | (() => Box[])) {
   byOwner.set(owner, boxes);
   listeners.forEach((l) => l());
 }
 
 export function obstacles(): Box[] {
-  return [...byOwner.values()].flat();
+  return [...byOwner.values()].flatMap((b) => (typeof b === 'function' ? b() : b));
 }
 
 /** Calls `listener` whenever any layer publishes new boxes; returns the unsubscribe. */

@@ -6,6 +6,7 @@ import { ASSET_CATEGORY_IDS, type AssetCategory } from '../../lib/assets/categor
 import { assetIconDataUrl } from '../../ui/icons';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import type { TaskId } from '../../lib/share/url';
+import { setObstacles } from '../obstacles';
 
 /** Tasks that draw community assets (the site appraisal counts them, so it shows them too). */
 export const ASSET_TASKS: readonly TaskId[] = ['explore', 'near', 'site'];
@@ -131,6 +132,23 @@ export function AssetsLayer({ map }: { map: MlMap }) {
       features: shown.map((a) => ({ type: 'Feature', properties: { id: a.id, category: a.category, inBorough: a.inBorough, status: a.status }, geometry: { type: 'Point', coordinates: [a.lon, a.lat] } })),
     });
     map.setFilter('assets', ['in', ['get', 'id'], ['literal', shown.map((a) => a.id)]]);
+    // Place names keep clear of the drawn icons and clusters, read from what is rendered once it is drawn.
+    const publish = () =>
+      setObstacles('assets', () =>
+        shown.length === 0 || !map.getLayer('assets')
+          ? []
+          : map.queryRenderedFeatures({ layers: ['assets', ASSET_CLUSTER_LAYER] }).flatMap((f) => {
+              if (f.geometry.type !== 'Point') return [];
+              const p = map.project(f.geometry.coordinates as [number, number]);
+              const r = f.properties?.point_count ? 16 : 9;
+              return [{ x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r }];
+            }),
+      );
+    map.once('idle', publish);
+    return () => {
+      map.off('idle', publish);
+      setObstacles('assets', []);
+    };
   }, [map, iconsReady, all, layers, showClosed, inTask]);
 
   useClusterCounts(map, iconsReady && inTask);

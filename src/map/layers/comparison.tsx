@@ -8,6 +8,7 @@ import { parsePlaceKey } from '../../lib/places/keys';
 import type { ResolvedPlace } from '../../lib/places/comparison';
 import type { GeographyId, IndicatorBundle } from '../../lib/core/types';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
+import { setObstacles } from '../obstacles';
 
 type Poly = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 
@@ -101,9 +102,17 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
         markers.push(new Marker({ element: el }).setLngLat(at).addTo(map));
       });
       source?.setData({ type: 'FeatureCollection', features });
+      // Place names keep clear of the numbers.
+      setObstacles('comparison', () =>
+        markers.map((m) => {
+          const p = map.project(m.getLngLat());
+          return { x: p.x - 15, y: p.y - 15, w: 30, h: 30 };
+        }),
+      );
     })().catch((e: unknown) => console.warn('comparison outlines', (e as Error).message));
     return () => {
       cancelled = true;
+      setObstacles('comparison', []);
       markers.forEach((m) => m.remove());
     };
   }, [map, on, places, bundle]);

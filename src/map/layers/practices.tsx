@@ -7,6 +7,7 @@ import { formatNumber, formatValue } from '../../lib/core/format';
 import { PRACTICE_GLYPH, practiceSymbolSize } from '../../ui/icons';
 import { declutterSymbols, fitPadding, type Box } from '../../lib/labels/placement';
 import { setObstacles } from '../obstacles';
+import { coveredBottom } from '../cover';
 
 type Tip = { x: number; y: number; code: string };
 
@@ -38,7 +39,7 @@ function showAt(m: PracticeMarker, dx: number, dy: number) {
  * GP practices (QOF): HTML symbols (focusable, labelled in words), coloured by comparison with England, in the
  * explore and near tasks. Symbols that would overlap at the current zoom are fanned out round their centre
  * with a leader line to where each really is; a crowd too big to fan out becomes one "N GP practices here"
- * button that zooms to them. Laid out again whenever the map stops moving.
+ * button that zooms to them and fans them all out. Laid out again whenever the map stops moving.
  */
 export function PracticesLayer({ map }: { map: MlMap }) {
   const on = useStore((s) => s.layers.includes('qof') && (s.task === 'explore' || s.task === 'near'));
@@ -83,13 +84,21 @@ export function PracticesLayer({ map }: { map: MlMap }) {
     const byCode = new Map(practices.map((m) => [m.code, m]));
 
     let clusters: Marker[] = [];
+    // After a cluster is opened, every group is fanned out (so each practice can be clicked after that one
+    // click) until the map is zoomed out beyond where the click took it.
+    let expandedAt: number | null = null;
+    let expanding = false;
     const layout = () => {
+      if (expanding) {
+        expanding = false;
+        expandedAt = map.getZoom();
+      } else if (expandedAt !== null && map.getZoom() < expandedAt - 0.01) expandedAt = null;
       clusters.forEach((c) => c.remove());
       clusters = [];
       const at = new Map(practices.map((m) => [m.code, map.project(m.lonLat)]));
       const layouts = declutterSymbols(
         practices.map((m) => ({ id: m.code, x: at.get(m.code)!.x, y: at.get(m.code)!.y, r: m.size / 2, weight: m.listSize })),
-        { gap: 2, spreadMax: 8, clusterRadius: 16 },
+        { gap: 2, spreadMax: expandedAt !== null ? Infinity : 8, clusterRadius: 16 },
       );
       const boxes: Box[] = [];
       const taken = (x: number, y: number, r: number) => boxes.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
@@ -116,7 +125,12 @@ export function PracticesLayer({ map }: { map: MlMap }) {
             const lons = members.map((m) => m.lonLat[0]);
             const lats = members.map((m) => m.lonLat[1]);
             const { clientWidth: w, clientHeight: h } = map.getContainer();
-            map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding: fitPadding(w, h), maxZoom: map.getMaxZoom(), duration: 400 });
+            const cover = coveredBottom(map);
+            // Room for the fanned-out symbols around the practices, above any bottom sheet.
+            const pad = fitPadding(w, h - cover);
+            const padding = { top: pad.top + 30, left: pad.left + 30, right: pad.right + 30, bottom: pad.bottom + 30 + cover };
+            expanding = true;
+            map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], { padding, maxZoom: map.getMaxZoom(), duration: 400 });
           });
           clusters.push(new Marker({ element: el }).setLngLat(map.unproject([l.x, l.y])).addTo(map));
         }
