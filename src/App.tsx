@@ -16,14 +16,18 @@ const MapView = lazy(() => import('./map/MapView'));
 
 const PANELS: Record<TaskId, () => React.JSX.Element> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
 
+// The sheet's one button says what it will do next: grow, shrink to its tabs, or open again.
+const SHEET_NEXT = { half: 'full', full: 'min', min: 'half' } as const;
+const SHEET_BUTTON = { half: 'Expand panel', full: 'Show the map', min: 'Open panel' } as const;
+
 export function App() {
   const bundle = useStore((s) => s.bundle);
   const loadError = useStore((s) => s.loadError);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
   const mapState = useStore((s) => s.mapState);
-  // Phones: the panel is a bottom sheet over the map; "expanded" lets it cover most of the screen.
-  const [sheetOpen, setSheetOpen] = useState(false);
+  // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
+  const [sheet, setSheet] = useState<'half' | 'full' | 'min'>('half');
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -59,15 +63,15 @@ export function App() {
   const main = task === 'explore' && view === 'table' ? 'table' : task === 'compare' && view === 'comparison' ? 'comparison' : 'map';
 
   return (
-    <div className={`app task-is-${task}${main === 'comparison' ? ' compare-wide' : ''}${sheetOpen ? ' sheet-open' : ''}`}>
+    <div className={`app task-is-${task}${main === 'comparison' ? ' compare-wide' : ''} sheet-${sheet}`}>
       <header className="app-header no-print">
         <h1>
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}
         </h1>
       </header>
       <aside className="panel" aria-label="Task panel">
-        <button type="button" className="sheet-toggle no-print" aria-expanded={sheetOpen} onClick={() => setSheetOpen(!sheetOpen)}>
-          {sheetOpen ? 'Show more map' : 'Show more panel'}
+        <button type="button" className="sheet-toggle no-print" onClick={() => setSheet(SHEET_NEXT[sheet])}>
+          {SHEET_BUTTON[sheet]}
         </button>
         {loadError ? (
           <div role="alert" className="error">

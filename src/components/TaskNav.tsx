@@ -1,6 +1,6 @@
 import { useStore } from '../store';
 import { pickShare, serialise, type TaskId } from '../lib/share/url';
-import { TASKS } from '../ui/tasks';
+import { NEAR_DEFAULT_LAYERS, TASKS } from '../ui/tasks';
 
 /**
  * The four tasks as links: each is a real URL (open in a new tab works), and a click changes the
@@ -28,7 +28,9 @@ export function TaskNav() {
               onClick={(e) => {
                 if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                 e.preventDefault();
-                useStore.getState().setShare({ task: t.id });
+                const st = useStore.getState();
+                const noServices = !st.layers.some((l) => l !== 'qof');
+                st.setShare({ task: t.id, ...(t.id === 'near' && noServices ? { layers: [...st.layers, ...NEAR_DEFAULT_LAYERS] } : {}) });
               }}
             >
               {t.name}

@@ -14,9 +14,12 @@ const AREA_SUFFIXES = ['fill', 'line', 'hover', 'selected', 'selected-inner'] as
 
 export const fillId = (g: GeographyId) => `${g}-fill`;
 
-/** Areas with no fill (no data, not compared) stay transparent; fills thin out over a street basemap. */
-export function fillOpacity(basemap: boolean) {
-  return ['case', ['==', ['feature-state', 'fill'], null], 0, basemap ? 0.6 : 0.85] as unknown as number;
+/**
+ * Areas with no fill (no data, not compared) stay transparent; fills thin out over a street basemap,
+ * and fade to a hint in "Near me", where the services are what a person looks at.
+ */
+export function fillOpacity(basemap: boolean, faint = false) {
+  return ['case', ['==', ['feature-state', 'fill'], null], 0, faint ? 0.25 : basemap ? 0.6 : 0.85] as unknown as number;
 }
 
 export function areasFamily(dataUrl: (f: string) => string, active: GeographyId): LayerFamily {

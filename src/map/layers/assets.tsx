@@ -66,7 +66,8 @@ function useClusterCounts(map: MlMap, active: boolean) {
     const update = () => {
       if (!map.getSource('assets')) return;
       const seen = new Set<string>();
-      for (const f of map.querySourceFeatures('assets', { filter: ['has', 'point_count'] })) {
+      // Only clusters drawn now: source features can include tiles of the zoom just left (stale counts).
+      for (const f of map.queryRenderedFeatures({ layers: [ASSET_CLUSTER_LAYER] })) {
         if (f.geometry.type !== 'Point') continue;
         // Cluster ids are reused when the data changes, so the key holds the count and place too.
         const id = `${f.properties?.cluster_id}|${f.properties?.point_count}|${f.geometry.coordinates.join(',')}`;
@@ -86,11 +87,11 @@ function useClusterCounts(map: MlMap, active: boolean) {
         }
     };
     const onData = (e: { sourceId?: string; isSourceLoaded?: boolean }) => e.sourceId === 'assets' && e.isSourceLoaded && update();
-    map.on('moveend', update);
+    map.on('idle', update);
     map.on('sourcedata', onData);
     update();
     return () => {
-      map.off('moveend', update);
+      map.off('idle', update);
       map.off('sourcedata', onData);
       markers.forEach((m) => m.remove());
     };

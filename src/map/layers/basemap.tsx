@@ -19,6 +19,7 @@ export function basemapSource(place: PlaceConfig) {
 
 export function BasemapLayer({ map }: { map: MlMap }) {
   const basemap = useStore((s) => s.basemap);
+  const faint = useStore((s) => s.task === 'near');
   const place = useStore((s) => s.bundle!.place);
   useEffect(() => {
     if (basemap && !map.getSource(BASEMAP_SOURCE)) {
@@ -29,8 +30,8 @@ export function BasemapLayer({ map }: { map: MlMap }) {
       map.removeSource(BASEMAP_SOURCE);
     }
     // Fills thin out over streets so the streets show through.
-    for (const g of GEOGRAPHY_IDS) map.setPaintProperty(fillId(g), 'fill-opacity', fillOpacity(basemap));
+    for (const g of GEOGRAPHY_IDS) map.setPaintProperty(fillId(g), 'fill-opacity', fillOpacity(basemap, faint));
     map.setPaintProperty('context-fill', 'fill-opacity', basemap ? 0.2 : 1);
-  }, [map, basemap, place]);
+  }, [map, basemap, faint, place]);
   return null;
 }
