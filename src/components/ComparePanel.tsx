@@ -160,7 +160,7 @@ export function ComparePanel() {
               <th scope="col">{bundle.place.name}</th>
               <th scope="col">England</th>
               <th scope="col">
-                Chart <span className="sub">(key below)</span>
+                Chart <span className="sub">(key above)</span>
               </th>
             </tr>
           </thead>
