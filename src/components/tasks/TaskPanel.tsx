@@ -11,6 +11,16 @@ export function TaskPanel({ id, children }: { id: TaskId; children: ReactNode })
         {t.name}
       </h2>
       <p className="task-lead sub">{t.blurb}</p>
+      {id === 'explore' ? (
+        // Phones show the tabs without their purpose lines; the first screen says what each is for.
+        <ul className="task-intro sub">
+          {TASKS.filter((x) => x.id !== 'explore').map((x) => (
+            <li key={x.id}>
+              <strong>{x.name}:</strong> {x.blurb.charAt(0).toLowerCase() + x.blurb.slice(1)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {children}
     </div>
   );
