@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { nearPostcode, useBrowser, openApp, axeViolations, type Session } from './harness';
+import { nearPostcode, useBrowser, openApp, chooseTask, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
@@ -19,6 +19,7 @@ describe('community assets', () => {
     const gps = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').map((a) => ({ a, d: haversineMetres(pt, [a.lon, a.lat]) })).sort((x, y) => x.d - y.d);
     s = await suite.session();
     await openApp(s);
+    await chooseTask(s.page, 'Near me');
     const near = await nearPostcode(s.page, 'TS19 0AJ');
     expect(await near.innerText()).toContain('straight-line');
     const first = near.locator('.near-group[data-category="gp"] li').first();
@@ -36,10 +37,17 @@ describe('community assets', () => {
   });
 
   it('toggling pharmacies off and on changes what is drawn, with counts shown', async () => {
-    const pharmacies = assets.filter((a) => a.category === 'pharmacy' && a.status !== 'closed').length;
+    const open = (category: string) => assets.filter((a) => a.category === category && a.status !== 'closed').length;
+    const pharmacies = open('pharmacy');
     s = await suite.session();
-    await openApp(s, 'layers=pharmacy,gp');
+    await openApp(s);
+    // Near me opens with the everyday services shown; the person keeps GP practices and pharmacies only.
+    await chooseTask(s.page, 'Near me');
     const g = group(s);
+    expect(new URL(s.page.url()).searchParams.get('layers')?.split(',').sort()).toEqual(['food_bank', 'gp', 'library', 'pharmacy']);
+    await g.getByRole('checkbox', { name: 'Libraries', exact: true }).uncheck();
+    await g.getByRole('checkbox', { name: 'Food banks', exact: true }).uncheck();
+    expect(new URL(s.page.url()).searchParams.get('layers')?.split(',').sort()).toEqual(['gp', 'pharmacy']);
     expect(await g.locator('[data-count="pharmacy"]').innerText()).toBe(String(pharmacies));
     const drawn = () =>
       s.page.evaluate(() => {
@@ -49,7 +57,8 @@ describe('community assets', () => {
       });
     await s.page.waitForFunction(() => !!(window as unknown as { __map: { getLayer: (id: string) => unknown } }).__map.getLayer('assets'));
     await s.page.waitForFunction(() => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as unknown[][])[2]?.[1]);
-    const gpCount = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').length;
+    const gpCount = open('gp');
+    await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n, pharmacies + gpCount);
     expect(await drawn()).toBe(pharmacies + gpCount);
     await g.getByLabel('Pharmacies').uncheck();
     await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as unknown[][])[2][1] !== undefined && (((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n), gpCount);
@@ -65,6 +74,7 @@ describe('community assets', () => {
     const individuals = lines.filter((l) => l.includes(',champion_individual,')).length;
     s = await suite.session();
     await openApp(s);
+    await chooseTask(s.page, 'Near me');
     await s.page.getByLabel('Load hubs and champions').setInputFiles(fixture);
     const status = s.page.locator('.hubs-status');
     await status.getByText(/Loaded/).waitFor();

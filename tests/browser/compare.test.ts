@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Page } from 'playwright-core';
-import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, chooseTask, taskNav, waitForMapIdle, axeViolations, type Session } from './harness';
 
 let s: Session;
 const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
@@ -11,6 +11,26 @@ const lsoa = bundle.areas.lsoa;
 const suite = useBrowser();
 
 const compareRegion = (p: Page) => p.getByRole('region', { name: 'Compare areas' });
+/** One row per measure: an earlier period is not a row of its own but the "since" line of its latest one. */
+const earlier = new Set(bundle.indicators.map((i: { previousId?: string }) => i.previousId).filter(Boolean));
+const measures = bundle.indicators.filter((i: { id: string }) => !earlier.has(i.id));
+
+/** Add the pilot presets the way a person does: pick each in "Neighbourhoods", then "Add to comparison". */
+async function addPresets(p: Page, names: string[]) {
+  const nb = p.getByLabel('Neighbourhoods', { exact: true });
+  for (const name of names) {
+    await nb.selectOption({ label: name });
+    await p.getByRole('button', { name: 'Add to comparison', exact: true }).click();
+  }
+}
+
+/** Show one more theme in the comparison: open "Themes shown" and tick it. */
+async function showTheme(p: Page, theme: string) {
+  const region = compareRegion(p);
+  const themes = region.locator('details.compare-themes');
+  if ((await themes.getAttribute('open')) === null) await themes.locator('summary').click();
+  await themes.getByRole('checkbox', { name: new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).check();
+}
 
 /** Screen position of a lon/lat on the map. */
 async function screenPoint(p: Page, lonlat: [number, number]) {
@@ -23,17 +43,14 @@ describe('compare places', () => {
   it('opens the two pilot presets side by side with the borough and England', async () => {
     s = await suite.session();
     await openApp(s);
-    const nb = s.page.getByLabel('Neighbourhoods', { exact: true });
-    await nb.selectOption({ label: 'Stockton town centre' });
-    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
-    await nb.selectOption({ label: 'Portrack' });
-    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
-    await s.page.getByRole('button', { name: 'Compare (2)' }).click();
+    await chooseTask(s.page, 'Compare places');
+    await addPresets(s.page, ['Stockton town centre', 'Portrack']);
     const region = compareRegion(s.page);
-    await region.waitFor();
+    await region.locator('tbody tr[data-indicator]').first().waitFor();
     const headers = await region.locator('thead th').allInnerTexts();
     expect(headers.join('|')).toMatch(/Stockton town centre.*Portrack.*Stockton-on-Tees.*England/);
-    // Household deprivation: pooled values with intervals and categories in words.
+    // Household deprivation (not in the default themes): pooled values with intervals and categories in words.
+    await showTheme(s.page, 'Population and households');
     const row = region.locator('tr[data-indicator="households_deprived_2plus"]');
     const text = await row.innerText();
     expect(text).toMatch(/95% CI \d+\.\d–\d+\.\d/);
@@ -45,14 +62,20 @@ describe('compare places', () => {
     const den = idx.reduce((a: number, i: number) => a + ind.data.lsoa.denominators[i], 0);
     const first = await row.locator('td').first().locator('.value').innerText();
     expect(first).toBe(`${((num / den) * 100).toFixed(1)}%`);
-    // A chart per indicator row.
-    expect(await region.locator('tbody svg.spine').count()).toBe(bundle.indicators.length);
+    // A chart per indicator row, in the themes shown and with every theme shown: one row (and chart) per
+    // measure, since an earlier period is now the "since" line of its latest one, not a row of its own.
+    expect(await region.locator('tbody svg.spine').count()).toBe(await region.locator('tbody tr[data-indicator]').count());
+    for (const t of bundle.themes) if (bundle.indicators.some((i: { theme: string; id: string }) => i.theme === t && !earlier.has(i.id))) await showTheme(s.page, t);
+    expect(await region.locator('tbody tr[data-indicator]').count()).toBe(measures.length);
+    expect(await region.locator('tbody svg.spine').count()).toBe(measures.length);
+    for (const m of measures) expect(await region.locator(`tr[data-indicator="${m.id}"] svg.spine`).count(), m.id).toBe(1);
     expect(await axeViolations(s.page)).toEqual([]);
   });
 
   it('builds a neighbourhood by clicking three LSOAs, names it, shows pooled values, and the link reopens it', async () => {
     s = await suite.session();
     await openApp(s);
+    await chooseTask(s.page, 'Compare places');
     await s.page.getByRole('button', { name: 'Pick LSOAs on the map' }).click();
     await waitForMapIdle(s.page);
     const picks = ['E01012267', 'E01035199', 'E01035197'].map((c) => lsoa.codes.indexOf(c));
@@ -68,11 +91,12 @@ describe('compare places', () => {
     await s.page.getByLabel('Neighbourhood name').fill('Our patch <b>&</b>');
     await s.page.getByRole('button', { name: 'Save neighbourhood' }).click();
     expect(await s.page.getByLabel('Neighbourhoods', { exact: true }).locator('option:checked').innerText()).toBe('Our patch <b>&</b>');
-    await s.page.getByRole('button', { name: 'Add to comparison' }).click();
-    await s.page.getByRole('button', { name: 'Compare (1)' }).click();
+    await s.page.getByRole('button', { name: 'Add to comparison', exact: true }).click();
     const region = compareRegion(s.page);
-    await region.waitFor();
+    await region.locator('tbody tr[data-indicator]').first().waitFor();
     expect(await region.innerText()).toContain('Our patch <b>&</b>');
+    // Disability is in "Population and households", outside the default themes.
+    await showTheme(s.page, 'Population and households');
     expect(await region.innerText()).toContain(`3 LSOAs · ${residents.toLocaleString('en-GB')} residents`);
     const ind = bundle.indicators.find((i: { id: string }) => i.id === 'disability');
     const num = picks.reduce((a, i) => a + ind.data.lsoa.numerators[i], 0);
@@ -82,17 +106,31 @@ describe('compare places', () => {
     // The shared link, opened in a fresh browser profile (no saved neighbourhoods), shows the same.
     const url = s.page.url();
     const other = await suite.session();
+    expect(new URL(url).searchParams.get('task')).toBe('compare');
     await other.page.goto(url);
-    await compareRegion(other.page).waitFor();
+    await compareRegion(other.page).locator('tbody tr[data-indicator]').first().waitFor();
     expect(await compareRegion(other.page).innerText()).toContain('Our patch <b>&</b>');
+    expect(await compareRegion(other.page).innerText()).toContain(`3 LSOAs · ${residents.toLocaleString('en-GB')} residents`);
+    // The themes shown are the reader's choice, not part of the link: the colleague picks the theme too.
+    await showTheme(other.page, 'Population and households');
     expect(await compareRegion(other.page).locator('tr[data-indicator="disability"] td .value').first().innerText()).toBe(`${((num / den) * 100).toFixed(1)}%`);
   });
 
   it('downloads the comparison as CSV with a header block and one row per indicator', async () => {
     s = await suite.session();
-    await openApp(s, 'view=compare&cmp=preset:town-centre,preset:portrack');
+    await s.page.addInitScript(() => {
+      (window as unknown as { __printed: number }).__printed = 0;
+      window.print = () => {
+        (window as unknown as { __printed: number }).__printed++;
+      };
+    });
+    await openApp(s);
+    await chooseTask(s.page, 'Compare places');
+    await addPresets(s.page, ['Stockton town centre', 'Portrack']);
     const region = compareRegion(s.page);
-    await region.waitFor();
+    await region.locator('tbody tr[data-indicator]').first().waitFor();
+    // The table shows the chosen themes; the download is the full record: every indicator, every period.
+    expect(await region.locator('tbody tr[data-indicator]').count()).toBeLessThan(bundle.indicators.length);
     const [download] = await Promise.all([s.page.waitForEvent('download'), region.getByRole('button', { name: 'Download CSV' }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.trim().split('\n');
@@ -106,21 +144,50 @@ describe('compare places', () => {
     expect(body.length - 1).toBe(bundle.indicators.length);
     const disability = body.find((l) => l.includes(',disability,'))!;
     expect(disability).toMatch(/(Better than|Similar to|Worse than) England \(95%\)/);
-    // The printed report: the comparison, key and attribution; no map or controls.
+    // The printed report: "Print or save as PDF" prints the panel's comparison as shown (table, key,
+    // attribution, date); not the map, the task navigation or the controls. The default themes (conditions,
+    // deprivation) judge Lower/Higher and deciles; the person adds "Population and households", whose
+    // measures have a polarity, so Better/Worse words are printed too.
+    await showTheme(s.page, 'Population and households');
+    await region.getByRole('button', { name: 'Print or save as PDF' }).click();
+    await s.page.waitForFunction(() => (window as unknown as { __printed: number }).__printed === 1);
     await s.page.emulateMedia({ media: 'print' });
-    expect(await s.page.locator('.panel').isVisible()).toBe(false);
-    expect(await s.page.locator('.map-wrap').isVisible()).toBe(false);
+    expect(await region.isVisible()).toBe(true);
     expect(await region.locator('.compare-table').isVisible()).toBe(true);
+    for (const id of ['qof_hyp', 'imd_score', 'disability']) expect(await region.locator(`tr[data-indicator="${id}"]`).isVisible(), id).toBe(true);
+    expect(await region.locator('tr[data-indicator="qof_hyp"]').innerText()).toMatch(/(Lower than|Similar to|Higher than) England \(95%\)/);
+    expect(await region.getByRole('heading', { name: 'Key' }).isVisible()).toBe(true);
+    expect(await region.locator('.compare-key .spine-key').isVisible()).toBe(true);
+    expect(await region.getByRole('heading', { name: 'Sources and attribution' }).isVisible()).toBe(true);
+    expect(await region.getByText(/Contains OS data/).first().isVisible()).toBe(true);
+    expect(await region.getByText(/^Printed \d+ \w+ \d{4}$/).isVisible()).toBe(true);
     const printed = await region.innerText();
     expect(printed).toMatch(/Printed \d+ \w+ \d{4}/);
     expect(printed).toContain('Worse than England');
     expect(printed).toContain('Contains OS data');
+    // Not printed: the map, the task navigation, the controls.
+    expect(await s.page.locator('.map-wrap').isVisible()).toBe(false);
+    expect(await s.page.locator('.main').isVisible()).toBe(false);
+    expect(await taskNav(s.page).isVisible()).toBe(false);
+    for (const control of [
+      s.page.getByLabel('Search postcode, place or area'),
+      s.page.getByLabel('Neighbourhoods', { exact: true }),
+      s.page.getByRole('button', { name: 'Add to comparison', exact: true }),
+      s.page.getByRole('button', { name: 'Draw an area' }),
+      region.getByRole('button', { name: 'Download CSV' }),
+      region.getByRole('button', { name: 'Print or save as PDF' }),
+      region.getByRole('button', { name: 'Widen comparison' }),
+      region.locator('details.compare-themes'),
+      region.getByRole('button', { name: /^Remove/ }).first(),
+    ])
+      expect(await control.isVisible(), String(control)).toBe(false);
     await s.page.emulateMedia({ media: 'screen' });
   });
 
   it('draws a polygon and selects the LSOAs whose population-weighted centroid is inside', async () => {
     s = await suite.session();
     await openApp(s);
+    await chooseTask(s.page, 'Compare places');
     await s.page.getByRole('button', { name: 'Draw an area' }).click();
     await waitForMapIdle(s.page);
     await s.page.evaluate(() => (window as unknown as { __map: { jumpTo: (o: unknown) => void } }).__map.jumpTo({ center: [-1.31, 54.567], zoom: 13 }));

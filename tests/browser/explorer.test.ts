@@ -162,23 +162,35 @@ describe('area explorer', () => {
   it('keyboard only: search an area by name and open its profile', async () => {
     s = await suite.session();
     await openApp(s);
-    await s.page.keyboard.press('Tab');
-    const focused = await s.page.evaluate(() => document.activeElement?.getAttribute('id'));
-    expect(focused).toBe('search-input');
-    await s.page.keyboard.type('Portrack');
+    // Tab order from the top: the four task links, then the search box.
+    const order: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      await s.page.keyboard.press('Tab');
+      order.push(await s.page.evaluate(() => (document.activeElement?.id ? `#${document.activeElement.id}` : (document.activeElement?.textContent ?? ''))));
+    }
+    expect(order).toEqual(['Explore areas', 'Compare places', 'Near me', 'Appraise a site', '#search-input']);
+    // "Hartburn" is a village and a ward: the search also lists places, MSOAs and LSOAs, so the person
+    // arrows down to the ward (the first option is the place, not an area).
+    await s.page.keyboard.type('Hartburn');
     await s.page.getByRole('option').first().waitFor();
-    await s.page.keyboard.press('ArrowDown');
+    expect(await s.page.getByRole('option').first().getAttribute('data-kind')).not.toBe('ward');
+    // Nothing is highlighted until the first ArrowDown.
+    const highlightedKind = () => s.page.evaluate(() => document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-kind') ?? null);
+    expect(await highlightedKind()).toBe(null);
+    for (let k = 0; k < 10 && (await highlightedKind()) !== 'ward'; k++) await s.page.keyboard.press('ArrowDown');
+    expect(await highlightedKind()).toBe('ward');
     // Enter must open exactly the highlighted option: its code ends the option's text.
     const highlighted = await s.page.locator('[role="option"][aria-selected="true"]').innerText();
-    const code = highlighted.match(/(E0[125]\d{6})\s*$/)?.[1];
-    expect(code, `a code in "${highlighted}"`).toBeTruthy();
+    const code = highlighted.match(/(E05\d{6})\s*$/)?.[1];
+    expect(code, `a ward code in "${highlighted}"`).toBeTruthy();
     const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8')) as IndicatorBundle;
-    const geo = (['ward', 'lsoa', 'msoa'] as const).find((g) => bundle.areas[g].codes.includes(code!))!;
-    const name = bundle.areas[geo].names[bundle.areas[geo].codes.indexOf(code!)];
+    const name = bundle.areas.ward.names[bundle.areas.ward.codes.indexOf(code!)];
+    expect(name).toBe('Hartburn');
     expect(highlighted).toContain(name);
     await s.page.keyboard.press('Enter');
     await s.page.waitForFunction(() => new URLSearchParams(location.search).get('area') !== null);
     expect(new URL(s.page.url()).searchParams.get('area')).toBe(code);
+    expect(new URL(s.page.url()).searchParams.get('geo')).toBe('ward');
     expect(await profile(s).locator('.profile-name').innerText()).toBe(name);
   });
 

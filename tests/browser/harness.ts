@@ -71,7 +71,16 @@ export async function nearPostcode(page: Page, postcode: string) {
   return near;
 }
 
-/** Phone size used by the phone tests (a common small phone, portrait). */
+/** The "Tasks" navigation landmark. */
+export const taskNav = (page: Page) => page.getByRole('navigation', { name: 'Tasks' });
+
+/** Go to a task as a person does: its link in the "Tasks" navigation; resolves once that task's panel is shown. */
+export async function chooseTask(page: Page, name: 'Explore areas' | 'Compare places' | 'Near me' | 'Appraise a site'): Promise<void> {
+  await taskNav(page).getByRole('link', { name, exact: true }).click();
+  await page.waitForFunction((n) => document.querySelector('#task-title')?.textContent === n, name);
+}
+
+/** Phone size used by the journey tests (a common small phone, portrait). */
 export const PHONE = { width: 375, height: 667 } as const;
 
 /** The page must not scroll sideways: nothing wider than the screen (tables may scroll inside their own box). */

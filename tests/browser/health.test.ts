@@ -85,6 +85,11 @@ describe('health conditions compared with England', () => {
     s = await suite.session();
     await openApp(s);
     const p = s.page.getByRole('region', { name: 'Area profile' });
+    // Borough-only figures are in their own section, closed until the person opens it.
+    const lifestyle = p.locator('summary', { hasText: 'Lifestyle and life expectancy' });
+    expect(await p.locator('tr[data-indicator="physically_inactive"]').isVisible()).toBe(false);
+    await lifestyle.click();
+    await p.locator('tr[data-indicator="physically_inactive"]').waitFor({ state: 'visible' });
     const row = await p.locator('tr[data-indicator="physically_inactive"]').innerText();
     expect(row).toContain('Physically inactive adults');
     expect(row).toContain(`${fp.borough.toFixed(1)}%`);
@@ -92,6 +97,8 @@ describe('health conditions compared with England', () => {
     expect(row).toContain(fp.period);
     // In an area's profile it is shown as the borough figure.
     await openApp(s, 'geo=ward&area=E05014882');
+    await lifestyle.click();
+    await p.locator('tr[data-indicator="physically_inactive"]').waitFor({ state: 'visible' });
     const areaRow = await p.locator('tr[data-indicator="physically_inactive"]').innerText();
     expect(areaRow).toContain('Borough figure only');
   });

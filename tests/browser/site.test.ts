@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, openApp, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, chooseTask, taskNav, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
@@ -19,7 +19,7 @@ describe('site appraisal', () => {
     const nearestGp = assets.filter((a) => a.category === 'gp' && a.status !== 'closed').sort((a, b) => haversineMetres(pt, [a.lon, a.lat]) - haversineMetres(pt, [b.lon, b.lat]))[0];
     s = await suite.session();
     await openApp(s);
-    await s.page.getByRole('button', { name: 'Appraise a site' }).click();
+    await chooseTask(s.page, 'Appraise a site');
     await s.page.getByLabel('Site postcode').fill('TS18 1LL');
     await s.page.getByRole('button', { name: 'Appraise postcode' }).click();
     const r = region(s);
@@ -60,15 +60,22 @@ describe('site appraisal', () => {
     expect(await img.getAttribute('alt')).toContain('with legend');
     await s.page.emulateMedia({ media: 'print' });
     expect(await img.isVisible()).toBe(true);
-    expect(await s.page.getByLabel('Indicator').isVisible()).toBe(false);
+    expect(await r.getByRole('table').first().isVisible()).toBe(true);
     expect(await r.getByText('Sources and attribution').isVisible()).toBe(true);
+    // Printed: the summary only. Not the live map, the task navigation or the site entry controls
+    // (the site task has no Indicator control, which the old layout's check looked for).
+    expect(await s.page.locator('.map-wrap').isVisible()).toBe(false);
+    expect(await taskNav(s.page).isVisible()).toBe(false);
+    expect(await s.page.getByLabel('Site postcode').isVisible()).toBe(false);
+    expect(await s.page.getByRole('button', { name: 'Draw site boundary' }).isVisible()).toBe(false);
+    expect(await r.getByRole('button', { name: 'Download summary' }).isVisible()).toBe(false);
     await s.page.emulateMedia({ media: 'screen' });
   });
 
   it('draws a site boundary on the map', async () => {
     s = await suite.session();
     await openApp(s);
-    await s.page.getByRole('button', { name: 'Appraise a site' }).click();
+    await chooseTask(s.page, 'Appraise a site');
     await s.page.evaluate(() => (window as unknown as { __map: { jumpTo: (o: unknown) => void } }).__map.jumpTo({ center: [-1.31, 54.567], zoom: 14 }));
     await s.page.getByRole('button', { name: 'Draw site boundary' }).click();
     const box = (await s.page.getByTestId('map').boundingBox())!;
@@ -88,7 +95,7 @@ describe('site appraisal', () => {
   it('loads a British National Grid GeoJSON, exports CSV and GeoJSON, and the exported GeoJSON reproduces the appraisal', async () => {
     s = await suite.session();
     await openApp(s);
-    await s.page.getByRole('button', { name: 'Appraise a site' }).click();
+    await chooseTask(s.page, 'Appraise a site');
     await s.page.getByLabel('Load site GeoJSON').setInputFiles('tests/fixtures/site-bng.geojson');
     const r = region(s);
     await r.waitFor();
@@ -121,7 +128,7 @@ describe('site appraisal', () => {
     writeFileSync(join(dir, 'line.geojson'), JSON.stringify({ type: 'LineString', coordinates: [[-1.3, 54.5], [-1.31, 54.51]] }));
     s = await suite.session();
     await openApp(s);
-    await s.page.getByRole('button', { name: 'Appraise a site' }).click();
+    await chooseTask(s.page, 'Appraise a site');
     await s.page.getByLabel('Load site GeoJSON').setInputFiles(join(dir, 'line.geojson'));
     await s.page.locator('.site-status').getByText(/line\.geojson: /).waitFor();
     expect(await region(s).count()).toBe(0);
