@@ -9,6 +9,7 @@ import { CompareTask } from './components/tasks/CompareTask';
 import { NearTask } from './components/tasks/NearTask';
 import { SiteTask } from './components/tasks/SiteTask';
 import { TableView } from './components/TableView';
+import { ComparePanel } from './components/ComparePanel';
 import type { TaskId } from './lib/share/url';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first.
@@ -59,7 +60,7 @@ export function App() {
   }, [task, bundle]);
 
   const Panel = PANELS[task];
-  // The main area shows the table (explore) or the map; a widened comparison (compare) takes the whole window.
+  // The main area shows the table (explore), the widened comparison (compare, the whole window), or the map.
   const main = task === 'explore' && view === 'table' ? 'table' : task === 'compare' && view === 'comparison' ? 'comparison' : 'map';
 
   return (
@@ -70,7 +71,7 @@ export function App() {
         </h1>
       </header>
       <aside className="panel" aria-label="Task panel">
-        <button type="button" className="sheet-toggle no-print" onClick={() => setSheet(SHEET_NEXT[sheet])}>
+        <button type="button" className="sheet-toggle no-print" aria-expanded={sheet === 'full'} onClick={() => setSheet(SHEET_NEXT[sheet])}>
           {SHEET_BUTTON[sheet]}
         </button>
         {loadError ? (
@@ -87,7 +88,7 @@ export function App() {
           </>
         )}
       </aside>
-      <main className="main" aria-label={main === 'table' ? 'Table of areas' : 'Map'} hidden={main === 'comparison'}>
+      <main className="main" aria-label={main === 'table' ? 'Table of areas' : main === 'comparison' ? 'Comparison' : 'Map'}>
         <div className="map-wrap" hidden={main !== 'map'} data-map-state={mapState}>
           {bundle ? (
             <Suspense fallback={<p className="map-loading">Loading map…</p>}>
@@ -96,6 +97,7 @@ export function App() {
           ) : null}
         </div>
         {bundle && main === 'table' ? <TableView /> : null}
+        {bundle && main === 'comparison' ? <ComparePanel /> : null}
       </main>
     </div>
   );

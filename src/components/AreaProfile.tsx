@@ -131,8 +131,8 @@ function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: 
 function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
   const current = useStore((s) => s.indicator);
   const themes = themesWithMeasures(bundle);
-  // The section holding the map's indicator (or, for an earlier period, its measure) starts open.
-  const currentTheme = themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme;
+  // Once an area is chosen, the section holding the map's indicator (or its measure) starts open; before, all are closed.
+  const currentTheme = index >= 0 ? themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme : undefined;
   return (
     <div className="profile-sections">
       {themes.map(({ theme, indicators: inds }) => (

@@ -56,7 +56,7 @@ export function CommunityAssets() {
 
   return (
     <section className="assets" aria-labelledby="assets-title">
-      <h2 id="assets-title">Community assets</h2>
+      <h2 id="assets-title">Services and community assets</h2>
       <fieldset className="asset-layers">
         <legend>Community assets</legend>
         {ASSET_CATEGORIES.map((c) => (

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useStore } from '../store';
 import { useComparisonPlaces } from '../data/usePlaces';
 import { comparisonCsv, comparisonRows, comparisonWords, type ComparisonRow } from '../lib/places/comparison';
@@ -11,7 +11,10 @@ import type { IndicatorRecord } from '../lib/core/types';
 import type { PlaceValue } from '../lib/indicators/value';
 import { downloadText } from '../data/download';
 import { defaultCompareThemes, themesWithMeasures } from '../lib/places/focus';
-import { periodChange, periodsOf } from '../lib/indicators/periods';
+import { periodChange, periodLabel, periodsOf } from '../lib/indicators/periods';
+
+// The comparison moves between the side panel and the main area when widened; the control keeps focus.
+let widenClicked = false;
 import { formatNumber } from '../lib/core/format';
 
 /** The change since the earlier period, in a few words, and whether it is beyond the intervals. */
@@ -22,12 +25,12 @@ function Change({ bundle, row, prev, k }: { bundle: { indicators: IndicatorRecor
   const since = periodsOf(bundle.indicators, row.ind.id)[1]?.label ?? prev.ind.period;
   const c = periodChange(cur, old, row.ind, since);
   if (c.change == null) return null;
-  const sign = c.change > 0 ? '+' : c.change < 0 ? '−' : '±';
+  const size = formatNumber(Math.abs(c.change), row.ind.decimals);
+  // A change that rounds to nothing is "no change", never "−0.0".
+  const none = Number(size.replace(/,/g, '')) === 0;
   return (
     <span className="sub block change" title={c.words}>
-      {sign}
-      {formatNumber(Math.abs(c.change), row.ind.decimals)}
-      {row.ind.unit === '%' ? ' pts' : ''} since {since}
+      {none ? 'No change' : `${c.change > 0 ? '+' : '−'}${size}${row.ind.unit === '%' ? ' pts' : ''}`} since {since}
       {c.beyondIntervals === true ? ', beyond the intervals' : c.beyondIntervals === false ? ', within the intervals' : ''}
     </span>
   );
@@ -56,6 +59,12 @@ export function ComparePanel() {
   const rows = useMemo(() => comparisonRows(bundle, places), [bundle, places]);
   const today = new Date();
   const placeNames = places.map((p) => p.name);
+  const widenRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!widenClicked) return;
+    widenClicked = false;
+    widenRef.current?.focus();
+  }, []);
   const allThemes = useMemo(() => themesWithMeasures(bundle), [bundle]);
   const themes = picked ?? defaultCompareThemes(bundle);
 
@@ -75,7 +84,15 @@ export function ComparePanel() {
       </div>
       <div className="compare-title-row">
         <h2 id="compare-title">Compare areas</h2>
-        <button type="button" className="no-print widen" aria-pressed={wide} onClick={() => setShare({ view: wide ? 'map' : 'comparison' })}>
+        <button
+          type="button"
+          className="no-print widen"
+          ref={widenRef}
+          onClick={() => {
+            widenClicked = true;
+            setShare({ view: wide ? 'map' : 'comparison' });
+          }}
+        >
           {wide ? 'Back to the map' : 'Widen comparison'}
         </button>
       </div>
@@ -177,7 +194,7 @@ export function ComparePanel() {
                     <th scope="row">
                       {r.ind.label}
                       <span className="sub block">
-                        {r.ind.unit} · {r.ind.period}
+                        {r.ind.unit} · {periodLabel(r.ind)}
                       </span>
                       {r.ind.modelled ? <span className="tag">modelled estimate</span> : null}
                       <AboutIndicator ind={r.ind} />

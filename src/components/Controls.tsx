@@ -54,13 +54,16 @@ export function Controls() {
       <div className="field-row">
         <div className="field">
           <label htmlFor="geography">Geography</label>
-          <select id="geography" value={s.geography} onChange={(e) => s.setShare({ geography: e.target.value as GeographyId })}>
+          <select id="geography" aria-describedby="geography-note" value={s.geography} onChange={(e) => s.setShare({ geography: e.target.value as GeographyId })}>
             {GEOGRAPHY_IDS.map((g) => (
               <option key={g} value={g}>
-                {`${GEOGRAPHY_LABEL[g]} (${bundle.areas[g].codes.length}, ${GEOGRAPHY_NOTE[g]})`}
+                {`${GEOGRAPHY_LABEL[g]} (${bundle.areas[g].codes.length})`}
               </option>
             ))}
           </select>
+          <span id="geography-note" className="sub block">
+            {GEOGRAPHY_NOTE[s.geography]}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="mode">Map shows</label>
@@ -75,10 +78,13 @@ export function Controls() {
       <div className="field-row">
         <div className="field">
           <label htmlFor="classes">Classes</label>
-          <select id="classes" value={s.classes} disabled={!classesApply} onChange={(e) => s.setShare({ classes: e.target.value as 'quantile' | 'jenks' })}>
-            <option value="quantile">Quantiles (equal counts)</option>
-            <option value="jenks">Natural breaks (Jenks)</option>
+          <select id="classes" aria-describedby="classes-note" value={s.classes} disabled={!classesApply} onChange={(e) => s.setShare({ classes: e.target.value as 'quantile' | 'jenks' })}>
+            <option value="quantile">Quantiles</option>
+            <option value="jenks">Natural breaks</option>
           </select>
+          <span id="classes-note" className="sub block">
+            {s.classes === 'jenks' ? 'Similar values share a colour' : 'Equal numbers of areas per colour'}
+          </span>
         </div>
         <div className="field view-toggle" role="group" aria-label="View">
           <span className="field-label" aria-hidden="true">

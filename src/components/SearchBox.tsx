@@ -32,7 +32,6 @@ export function SearchBox() {
 
   const items = useMemo(() => buildSearchItems(bundle, gazetteer, assets), [bundle, gazetteer, assets]);
   const examples = useMemo(() => searchExamples(bundle, gazetteer), [bundle, gazetteer]);
-  const practiceExample = bundle.practices[0]?.name;
 
   useEffect(() => {
     const q = query.trim();
@@ -206,7 +205,8 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
-        placeholder={[examples.text, practiceExample].filter(Boolean).join(', ')}
+        // Short enough to show whole on a phone; the hint line above says what else can be searched.
+        placeholder={examples.text.split(', ').slice(0, 2).join(' or ')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

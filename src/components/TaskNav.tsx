@@ -1,6 +1,6 @@
 import { useStore } from '../store';
-import { pickShare, serialise, type TaskId } from '../lib/share/url';
-import { NEAR_DEFAULT_LAYERS, TASKS } from '../ui/tasks';
+import { NEAR_DEFAULT_LAYERS, pickShare, serialise, type TaskId } from '../lib/share/url';
+import { TASKS } from '../ui/tasks';
 
 /**
  * The four tasks as links: each is a real URL (open in a new tab works), and a click changes the

@@ -1,4 +1,4 @@
-import type { MapLayerId, TaskId } from '../lib/share/url';
+import type { TaskId } from '../lib/share/url';
 
 /** The four jobs the app is shaped around: the name on each tab (a contract with tests) and one line on what it is for. */
 export const TASKS: readonly { id: TaskId; name: string; blurb: string }[] = [
@@ -7,6 +7,3 @@ export const TASKS: readonly { id: TaskId; name: string; blurb: string }[] = [
   { id: 'near', name: 'Near me', blurb: 'Find GP practices, pharmacies, libraries, food banks and hubs near a postcode.' },
   { id: 'site', name: 'Appraise a site', blurb: 'Screen a development site: who lives around it, their health, what is in reach.' },
 ];
-
-/** Layers "Near me" switches on when a person opens it with no services showing: the everyday ones. */
-export const NEAR_DEFAULT_LAYERS: readonly MapLayerId[] = ['gp', 'pharmacy', 'library', 'food_bank'];

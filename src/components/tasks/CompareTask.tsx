@@ -1,4 +1,5 @@
 import { TaskPanel } from './TaskPanel';
+import { useStore } from '../../store';
 import { SearchBox } from '../SearchBox';
 import { AreaHead } from '../AreaProfile';
 import { Neighbourhoods } from '../Neighbourhoods';
@@ -7,11 +8,13 @@ import { Sources } from '../Sources';
 
 /** Compare places: choose places (presets, areas, drawn neighbourhoods), then read them side by side. */
 export function CompareTask() {
+  // Widened, the comparison is drawn in the main area instead (one copy on the page).
+  const wide = useStore((s) => s.view === 'comparison');
   return (
     <TaskPanel id="compare">
       <SearchBox />
       <AreaHead compact />
-      <ComparePanel />
+      {wide ? null : <ComparePanel />}
       <Neighbourhoods />
       <Sources />
     </TaskPanel>

@@ -241,3 +241,17 @@ export function nearestPlaceSizes(places: readonly [number, number][], areas: re
   }
   return out;
 }
+
+/**
+ * Offsets (pixels) that keep round badges of a given size apart: each badge, in order, moves right
+ * in steps of its size until it no longer overlaps one placed before it. The first never moves.
+ */
+export function spreadBadges(points: readonly [number, number][], size: number): [number, number][] {
+  const placed: [number, number][] = [];
+  return points.map(([x, y]) => {
+    let dx = 0;
+    while (placed.some(([px, py]) => Math.hypot(x + dx - px, y - py) < size)) dx += size;
+    placed.push([x + dx, y]);
+    return [dx, 0];
+  });
+}

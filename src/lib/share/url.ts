@@ -15,6 +15,9 @@ export const TASK_IDS: readonly TaskId[] = ['explore', 'compare', 'near', 'site'
 /** Point layers: the QOF practice layer ('qof') and the community asset categories; never the same id. */
 export type MapLayerId = 'qof' | AssetCategory;
 export const MAP_LAYER_IDS: readonly MapLayerId[] = ['qof', ...ASSET_CATEGORY_IDS];
+/** "Near me" with no layers in its link shows the everyday services (a link says "layers=none" for none). */
+export const NEAR_DEFAULT_LAYERS: readonly MapLayerId[] = ['gp', 'pharmacy', 'library', 'food_bank'];
+const NO_LAYERS_TOKEN = 'none';
 
 /** Everything a user would share. The URL owns it through one serialise/parse pair (here) and one validateShare. */
 export interface ShareState {
@@ -108,6 +111,7 @@ export function serialise(s: ShareState): string {
   for (const c of s.custom) p.append('nb', c);
   const layers: string[] = [...s.layers, ...(s.showClosed ? [CLOSED_TOKEN] : [])];
   if (layers.length) p.set('layers', layers.join(','));
+  else if (s.task === 'near') p.set('layers', NO_LAYERS_TOKEN);
   if (s.practice) p.set('practice', s.practice);
   if (s.site) {
     p.set('site', s.site);
@@ -181,7 +185,9 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   if (p.has('nb')) state.custom = p.getAll('nb').slice(0, MAX_CUSTOM);
   const layers = p.get('layers');
-  if (layers) {
+  if (layers === null && state.task === 'near') state.layers = [...NEAR_DEFAULT_LAYERS];
+  if (layers === NO_LAYERS_TOKEN) state.layers = [];
+  else if (layers) {
     const ls = [...new Set(layers.split(',').filter(Boolean))];
     state.showClosed = ls.includes(CLOSED_TOKEN);
     state.layers = MAP_LAYER_IDS.filter((id) => ls.includes(id));

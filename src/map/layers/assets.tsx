@@ -9,7 +9,8 @@ import type { TaskId } from '../../lib/share/url';
 import { setObstacles } from '../obstacles';
 
 /** Tasks that draw community assets (the site appraisal counts them, so it shows them too). */
-export const ASSET_TASKS: readonly TaskId[] = ['explore', 'near', 'site'];
+// Only where their checkboxes are, so a layer switched on in Near me never covers another task's map.
+export const ASSET_TASKS: readonly TaskId[] = ['near'];
 export const ASSET_CLUSTER_LAYER = 'assets-cluster';
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Marker, type GeoJSONSource, type Map as MlMap } from 'maplibre-gl';
-import { featureCollection, union } from '@turf/turf';
+import { bbox, featureCollection, union } from '@turf/turf';
+import { spreadBadges } from '../../lib/labels/placement';
 import { useStore } from '../../store';
 import { useComparisonPlaces } from '../../data/usePlaces';
 import { pcns } from '../../lib/health/practices';
@@ -9,6 +10,9 @@ import type { ResolvedPlace } from '../../lib/places/comparison';
 import type { GeographyId, IndicatorBundle } from '../../lib/core/types';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import { setObstacles } from '../obstacles';
+
+/** Badge diameter plus a small gap, in pixels. */
+const BADGE = 30;
 
 type Poly = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
 
@@ -79,6 +83,7 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
       return;
     }
     let cancelled = false;
+    let onMove: (() => void) | null = null;
     const markers: Marker[] = [];
     const needed = new Set<GeographyId>(places.flatMap((p) => (p.area ? [p.area.geography] : p.lsoas?.length ? ['lsoa' as const] : [])));
     void (async () => {
@@ -102,16 +107,31 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
         markers.push(new Marker({ element: el }).setLngLat(at).addTo(map));
       });
       source?.setData({ type: 'FeatureCollection', features });
+      // Numbers never sit on each other (neighbouring places can share a centre): later ones step aside.
+      const spread = () => {
+        const offsets = spreadBadges(markers.map((m) => { const p = map.project(m.getLngLat()); return [p.x, p.y] as [number, number]; }), BADGE);
+        markers.forEach((m, k) => m.setOffset(offsets[k]));
+        return offsets;
+      };
+      let offsets = spread();
+      onMove = () => void (offsets = spread());
+      map.on('zoomend', onMove);
       // Place names keep clear of the numbers.
       setObstacles('comparison', () =>
-        markers.map((m) => {
+        markers.map((m, k) => {
           const p = map.project(m.getLngLat());
-          return { x: p.x - 15, y: p.y - 15, w: 30, h: 30 };
+          return { x: p.x + (offsets[k]?.[0] ?? 0) - 15, y: p.y - 15, w: 30, h: 30 };
         }),
       );
+      // Show every compared place.
+      if (features.length) {
+        const [w, s, e, n] = bbox(featureCollection(features));
+        useStore.getState().fitBounds([w, s, e, n]);
+      }
     })().catch((e: unknown) => console.warn('comparison outlines', (e as Error).message));
     return () => {
       cancelled = true;
+      if (onMove) map.off('zoomend', onMove);
       setObstacles('comparison', []);
       markers.forEach((m) => m.remove());
     };

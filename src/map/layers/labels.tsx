@@ -100,7 +100,7 @@ export function LabelsLayer({ map }: { map: MlMap }) {
   const gazetteer = useStore((s) => s.gazetteer);
   const userHubs = useStore((s) => s.userHubs);
   const task = useStore((s) => s.task);
-  const championsOn = useStore((s) => s.layers.includes('champion_org')) && task !== 'compare';
+  const championsOn = useStore((s) => s.layers.includes('champion_org')) && task === 'near';
   const nearPoint = useStore((s) => s.nearPoint);
 
   useEffect(() => {

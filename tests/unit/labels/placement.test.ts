@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   besideOffsets,
+  spreadBadges,
   boxesOverlap,
   declutterSymbols,
   fitPadding,
@@ -189,4 +190,24 @@ describe('nearestPlaceSizes', () => {
     expect(nearestPlaceSizes(places, areas, [1000, 1500, 700])).toEqual([2500, 700]);
   });
   it('no places: nothing to size', () => expect(nearestPlaceSizes([], [[0, 0]], [5])).toEqual([]));
+});
+
+describe('spreadBadges', () => {
+  it.each([
+    ['one badge stays', [[100, 100]], [[0, 0]]],
+    ['far apart stay', [[0, 0], [100, 0]], [[0, 0], [0, 0]]],
+    ['on top of each other: the second moves one size right', [[50, 50], [50, 50]], [[0, 0], [28, 0]]],
+    ['three on one point line up', [[0, 0], [0, 0], [0, 0]], [[0, 0], [28, 0], [56, 0]]],
+    ['touching at exactly one size apart do not move', [[0, 0], [28, 0]], [[0, 0], [0, 0]]],
+    ['close diagonally moves until clear', [[0, 0], [10, 10]], [[0, 0], [28, 0]]],
+  ] as const)('%s', (_name, points, offsets) => {
+    expect(spreadBadges(points as unknown as [number, number][], 28)).toEqual(offsets);
+  });
+  it('no two badges overlap after spreading (many random points)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 60;
+    const pts: [number, number][] = Array.from({ length: 12 }, () => [rnd(), rnd()]);
+    const out = spreadBadges(pts, 28).map(([dx, dy], i) => [pts[i][0] + dx, pts[i][1] + dy]);
+    for (let i = 0; i < out.length; i++) for (let j = 0; j < i; j++) expect(Math.hypot(out[i][0] - out[j][0], out[i][1] - out[j][1])).toBeGreaterThanOrEqual(28);
+  });
 });

@@ -100,6 +100,20 @@ describe('tasks in links', () => {
   ] as const)('%s opens %s', (query, task) => {
     expect(parse(query, KNOWN).state.task).toBe(task);
   });
+  it.each([
+    ['task=near', ['gp', 'pharmacy', 'library', 'food_bank']],
+    ['task=near&layers=none', []],
+    ['task=near&layers=library', ['library']],
+    ['layers=none', []],
+    ['', []],
+  ] as const)('%s shows layers %j', (query, layers) => {
+    expect(parse(query, KNOWN).state.layers).toEqual(layers);
+  });
+  it('"Near me" with every layer off keeps them off in its link', () => {
+    const q = serialise({ ...DEFAULT_SHARE_STATE, task: 'near', layers: [] });
+    expect(q).toContain('layers=none');
+    expect(parse(q, KNOWN).state.layers).toEqual([]);
+  });
   it('the default task is not written into links', () => {
     expect(serialise(DEFAULT_SHARE_STATE)).not.toContain('task=');
     expect(serialise({ ...DEFAULT_SHARE_STATE, task: 'near' })).toContain('task=near');
