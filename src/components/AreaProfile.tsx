@@ -129,7 +129,8 @@ function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: 
 
 /** One collapsible section per theme, so the profile is a list of headings until a person opens one. */
 function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
-  const current = useStore((s) => s.indicator);
+  // Only a chosen area's profile follows the map's indicator (so the borough profile does not redraw on every change).
+  const current = useStore((s) => (index >= 0 ? s.indicator : null));
   const themes = themesWithMeasures(bundle);
   // Once an area is chosen, the section holding the map's indicator (or its measure) starts open; before, all are closed.
   const currentTheme = index >= 0 ? themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme : undefined;

@@ -28,17 +28,22 @@ export function validateShare(candidate: ShareState, bundle: IndicatorBundle | n
     // Ids are positions, so comparison keys for custom areas are dropped if any were malformed.
     state.comparison = state.comparison.filter((k) => !k.startsWith('custom:'));
   }
-  state.custom = good;
+  // Unchanged lists keep their identity, so nothing downstream (places, map outlines) redraws for nothing.
+  state.custom = sameList(good, state.custom) ? state.custom : good;
   // Re-parsed only when something was dropped: ids are positions, so they change.
   const customs = good.length < parsed.length ? customAreas(good, total) : parsed.filter((a): a is CustomArea => a !== null);
   const known = [...new Set(state.comparison)].filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
   if (known.length < state.comparison.length) warnings.push(`${state.comparison.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
-  state.comparison = known;
+  state.comparison = sameList(known, state.comparison) ? state.comparison : known;
   if (state.practice && !bundle.practices.some((p) => p.code === state.practice)) {
     warnings.push(`GP practice "${state.practice.slice(0, 20)}" in the link is not in this data and was ignored.`);
     state.practice = null;
   }
   return { state, warnings };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Custom neighbourhoods parsed from their URL form; malformed ones are dropped (validateShare reports them). */

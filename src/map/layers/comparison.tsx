@@ -76,10 +76,13 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
   // Each geography's boundaries by code, read once from the map's own sources (no second download).
   const byCode = useRef<Partial<Record<GeographyId, Map<string, Poly>>>>({});
 
+  const drawn = useRef(false);
   useEffect(() => {
     const source = map.getSource('comparison') as GeoJSONSource | undefined;
     if (!on || places.length === 0) {
-      source?.setData(EMPTY_COLLECTION);
+      // Cleared only when something is drawn: a needless setData keeps the map busy (and its idle signal late).
+      if (drawn.current) source?.setData(EMPTY_COLLECTION);
+      drawn.current = false;
       return;
     }
     let cancelled = false;
@@ -107,6 +110,7 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
         markers.push(new Marker({ element: el }).setLngLat(at).addTo(map));
       });
       source?.setData({ type: 'FeatureCollection', features });
+      drawn.current = true;
       // Numbers never sit on each other (neighbouring places can share a centre): later ones step aside.
       const spread = () => {
         const offsets = spreadBadges(markers.map((m) => { const p = map.project(m.getLngLat()); return [p.x, p.y] as [number, number]; }), BADGE);

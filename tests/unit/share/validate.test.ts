@@ -20,6 +20,17 @@ describe('validateShare against the real data', () => {
     expect(validateShare(s, bundle)).toEqual({ state: s, warnings: [] });
   });
 
+  it('unchanged lists keep their identity (so nothing downstream redraws); changed ones are new', () => {
+    const s = state({ comparison: [`ward:${ward}`, preset, 'custom:n1'], custom: [nb('Mine')] });
+    const out = validateShare(s, bundle).state;
+    expect(out.comparison).toBe(s.comparison);
+    expect(out.custom).toBe(s.custom);
+    const bad = state({ comparison: [preset, 'ward:E05999999'] });
+    const fixed = validateShare(bad, bundle).state;
+    expect(fixed.comparison).not.toBe(bad.comparison);
+    expect(fixed.comparison).toEqual([preset]);
+  });
+
   // change, field, what it becomes, a fragment of the warning
   it.each([
     [{ selected: lsoa }, 'selected', null, 'not a WARD'], // an LSOA code while showing wards
