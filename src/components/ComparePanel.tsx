@@ -53,8 +53,10 @@ export function ComparePanel() {
   const remove = useStore((s) => s.removeFromComparison);
   const wide = useStore((s) => s.view === 'comparison');
   const setShare = useStore((s) => s.setShare);
-  const picked = useStore((s) => s.compareThemes);
-  const setThemes = useStore((s) => s.setCompareThemes);
+  // Chosen themes are in the link (as positions in the data's theme list), so a shared comparison keeps its focus.
+  const pickedIdx = useStore((s) => s.themes);
+  const picked = pickedIdx ? pickedIdx.map((i) => bundle.themes[i]).filter(Boolean) : null;
+  const setThemes = (names: string[] | null) => setShare({ themes: names ? names.map((n) => bundle.themes.indexOf(n)).filter((i) => i >= 0).sort((a, b) => a - b) : null });
   const places = useComparisonPlaces();
   const rows = useMemo(() => comparisonRows(bundle, places), [bundle, places]);
   const today = new Date();

@@ -47,9 +47,6 @@ export interface UiSlice {
   /** Asking the map for a picture of itself (for a printed summary): a counter, and the PNG it answers with. */
   mapImageRequest: number;
   mapImage: string | null;
-  /** Themes the comparison shows; null until the person picks (then the long-term conditions and deprivation). */
-  compareThemes: string[] | null;
-  setCompareThemes: (themes: string[] | null) => void;
   setHovered: (code: string | null) => void;
   setPostcodeHit: (hit: PostcodeHit | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
@@ -90,8 +87,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   siteFeatures: null,
   mapImageRequest: 0,
   mapImage: null,
-  compareThemes: null,
-  setCompareThemes: (compareThemes) => set({ compareThemes }),
   setHovered: (hovered) => set({ hovered }),
   setPostcodeHit: (postcodeHit) => set({ postcodeHit }),
   flyTo: (center, zoom) => set({ camera: { center, zoom, seq: ++seq } }),

@@ -111,8 +111,8 @@ describe('compare places', () => {
     await compareRegion(other.page).locator('tbody tr[data-indicator]').first().waitFor();
     expect(await compareRegion(other.page).innerText()).toContain('Our patch <b>&</b>');
     expect(await compareRegion(other.page).innerText()).toContain(`3 LSOAs · ${residents.toLocaleString('en-GB')} residents`);
-    // The themes shown are the reader's choice, not part of the link: the colleague picks the theme too.
-    await showTheme(other.page, 'Population and households');
+    // The themes shown are part of the link: the colleague sees disability without picking it.
+    expect(new URL(url).searchParams.get('themes')).not.toBeNull();
     expect(await compareRegion(other.page).locator('tr[data-indicator="disability"] td .value').first().innerText()).toBe(`${((num / den) * 100).toFixed(1)}%`);
   });
 

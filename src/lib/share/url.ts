@@ -30,6 +30,8 @@ export interface ShareState {
   selected: string | null;
   basemap: boolean;
   view: ViewMode;
+  /** Themes the comparison shows, as positions in the data's theme list; null: the default focus. */
+  themes: number[] | null;
   /** Places in the comparison, as "kind:id" keys. */
   comparison: string[];
   /** Custom neighbourhoods as "bits.name" (see places/keys.ts); their ids are n1, n2… in order. */
@@ -56,6 +58,7 @@ export const SHARE_FIELDS = [
   'basemap',
   'view',
   'comparison',
+  'themes',
   'custom',
   'layers',
   'showClosed',
@@ -74,6 +77,7 @@ export const DEFAULT_SHARE_STATE: ShareState = {
   basemap: false,
   view: 'map',
   comparison: [],
+  themes: null,
   custom: [],
   layers: [],
   showClosed: false,
@@ -108,6 +112,7 @@ export function serialise(s: ShareState): string {
   if (s.basemap) p.set('basemap', 'streets');
   if (s.view !== 'map') p.set('view', VIEW_TOKEN[s.view]);
   if (s.comparison.length) p.set('cmp', s.comparison.join(','));
+  if (s.themes) p.set('themes', s.themes.length ? s.themes.join(',') : NO_LAYERS_TOKEN);
   for (const c of s.custom) p.append('nb', c);
   const layers: string[] = [...s.layers, ...(s.showClosed ? [CLOSED_TOKEN] : [])];
   if (layers.length) p.set('layers', layers.join(','));
@@ -182,6 +187,12 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     const good = keys.filter((k) => parsePlaceKey(k));
     if (good.length < keys.length) warnings.push(`${keys.length - good.length} place(s) in the link's comparison were not understood and were ignored.`);
     state.comparison = [...new Set(good)].slice(0, MAX_COMPARISON);
+  }
+  const themes = p.get('themes');
+  if (themes !== null) {
+    if (themes === NO_LAYERS_TOKEN) state.themes = [];
+    else if (/^\d{1,2}(,\d{1,2}){0,49}$/.test(themes)) state.themes = [...new Set(themes.split(',').map(Number))].sort((a, b) => a - b);
+    else warnings.push('The themes chosen for the comparison in the link were not understood; the default themes are shown.');
   }
   if (p.has('nb')) state.custom = p.getAll('nb').slice(0, MAX_CUSTOM);
   const layers = p.get('layers');

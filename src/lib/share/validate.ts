@@ -35,6 +35,10 @@ export function validateShare(candidate: ShareState, bundle: IndicatorBundle | n
   const known = [...new Set(state.comparison)].filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
   if (known.length < state.comparison.length) warnings.push(`${state.comparison.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
   state.comparison = sameList(known, state.comparison) ? state.comparison : known;
+  if (state.themes && state.themes.some((t) => t >= bundle.themes.length)) {
+    warnings.push('Some themes chosen for the comparison in the link are not in this data and were ignored.');
+    state.themes = state.themes.filter((t) => t < bundle.themes.length);
+  }
   if (state.practice && !bundle.practices.some((p) => p.code === state.practice)) {
     warnings.push(`GP practice "${state.practice.slice(0, 20)}" in the link is not in this data and was ignored.`);
     state.practice = null;

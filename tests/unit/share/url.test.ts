@@ -57,6 +57,8 @@ describe('parse(serialise(state)) round trip', () => {
   for (const comparison of compares)
     for (const custom of customs)
       for (const view of ['map', 'comparison'] as const) all.push({ ...DEFAULT_SHARE_STATE, view, comparison, custom });
+  // Comparison themes: the default focus, none, some.
+  for (const themes of [null, [], [0], [1, 3, 10]]) all.push({ ...DEFAULT_SHARE_STATE, task: 'compare', themes });
   // Every task with every view, with and without a site: the task always comes back as it was.
   for (const task of TASK_IDS)
     for (const view of ['map', 'table', 'comparison'] as const)
@@ -66,7 +68,8 @@ describe('parse(serialise(state)) round trip', () => {
 
   it(`covers ${states.length} distinct states`, () => {
     // The task set adds 4 × 3 × 2 states, 3 of which (explore, no site) are already in the first set.
-    expect(states).toHaveLength(3 * 2 * 2 * 2 * 3 * 2 * 3 + 3 * 3 * 2 - 2 + 4 * 3 * 2 - 3);
+    // The themes add 4 states, one of which (compare, default themes) the task set holds already.
+    expect(states).toHaveLength(3 * 2 * 2 * 2 * 3 * 2 * 3 + 3 * 3 * 2 - 2 + 4 * 3 * 2 - 3 + 4 - 1);
   });
 
   it.each(states.map((s) => [serialise(s), s] as const))('%s', (query, state) => {
@@ -108,6 +111,19 @@ describe('tasks in links', () => {
     ['', []],
   ] as const)('%s shows layers %j', (query, layers) => {
     expect(parse(query, KNOWN).state.layers).toEqual(layers);
+  });
+  it.each([
+    ['themes=0,3', [0, 3]],
+    ['themes=3,0,3', [0, 3]],
+    ['themes=none', []],
+    ['', null],
+  ] as const)('%s gives comparison themes %j', (query, themes) => {
+    expect(parse(query, KNOWN).state.themes).toEqual(themes);
+  });
+  it.each(['themes=a', 'themes=1,,2', 'themes=-1', 'themes=123'])('%s is ignored with a warning', (query) => {
+    const { state, warnings } = parse(query, KNOWN);
+    expect(state.themes).toBeNull();
+    expect(warnings.join(' ')).toContain('themes');
   });
   it('"Near me" with every layer off keeps them off in its link', () => {
     const q = serialise({ ...DEFAULT_SHARE_STATE, task: 'near', layers: [] });

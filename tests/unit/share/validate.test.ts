@@ -20,6 +20,12 @@ describe('validateShare against the real data', () => {
     expect(validateShare(s, bundle)).toEqual({ state: s, warnings: [] });
   });
 
+  it('drops comparison themes the data does not have, with a warning', () => {
+    const { state: out, warnings } = validateShare(state({ themes: [0, 99] }), bundle);
+    expect(out.themes).toEqual([0]);
+    expect(warnings.join(' ')).toContain('themes');
+  });
+
   it('unchanged lists keep their identity (so nothing downstream redraws); changed ones are new', () => {
     const s = state({ comparison: [`ward:${ward}`, preset, 'custom:n1'], custom: [nb('Mine')] });
     const out = validateShare(s, bundle).state;
