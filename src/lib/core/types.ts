@@ -26,6 +26,8 @@ export interface Comparator {
 
 export interface IndicatorMeta {
   id: string;
+  /** Set for indicators from a person's own file: the file name, shown wherever the indicator is. */
+  userFile?: string;
   label: string;
   theme: string;
   unit: string;
@@ -104,6 +106,9 @@ export interface IndicatorValues {
   denominators?: (number | null)[];
   /** National deciles (1 = most deprived) where the indicator has a decile comparison. */
   deciles?: (number | null)[];
+  /** Published 95% limits on the display scale (people's own files may give them instead of counts). */
+  lowers?: (number | null)[];
+  uppers?: (number | null)[];
   breaks: { quantile: number[]; jenks: number[] };
 }
 
@@ -141,6 +146,12 @@ export interface LsoaLinks {
   ward: number[];
   /** Population-weighted centroid [lon, lat] (ONS), used for custom-area selection. */
   pwc: [number, number][];
+  /**
+   * For each ward (in ward order): its LSOA parts as [LSOA index, weight], weights from the LSOA×ward
+   * area overlaps normalised per LSOA (as the build aggregates). Lets the browser aggregate people's own
+   * LSOA data to wards by the same rule. Optional: older data builds lack it.
+   */
+  wardParts?: [number, number][][];
 }
 
 /** A named neighbourhood defined by a rule in data/presets.json, resolved to LSOAs by the build. */
