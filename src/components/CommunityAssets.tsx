@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
 import { useStore } from '../store';
 import { isShown, useAllAssets, useVisibleCounts } from '../data/useAssets';
 import { ASSET_CATEGORIES, type AssetCategory } from '../lib/assets/categories';
 import { assetIconSvg } from '../ui/icons';
-import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, hubsFileSizeError, parseHubsCsv } from '../lib/assets/hubs';
-import { loadPostcodes } from '../data/load';
+import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV } from '../lib/assets/hubs';
+import { readHubsFile } from '../data/hubsFile';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';
 import { FileField } from './FileField';
@@ -29,29 +28,14 @@ export function CommunityAssets() {
   const all = useAllAssets();
   const [notice, say] = useNotice();
   const champions = userHubs ? Object.values(userHubs.championCounts).reduce((a, b) => a + b, 0) : 0;
-  const wardByName = useMemo(() => new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]])), [bundle]);
 
   async function onFile(file: File) {
-    const sizeError = hubsFileSizeError(file.size);
-    if (sizeError) return say(`${file.name}: ${sizeError}`, 'error');
     say(`Reading ${file.name}…`);
-    try {
-      const [text, pcs] = await Promise.all([file.text(), loadPostcodes()]);
-      const geocode = (pc: string) => {
-        const hit = pcs[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
-        return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
-      };
-      const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
-      if (res.error) return say(`${file.name}: ${res.error}`, 'error');
-      setUserHubs({ fileName: file.name, points: res.points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings });
-      for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
-      const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
-      say(
-        `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
-      );
-    } catch (e) {
-      say(`Could not read ${file.name}: ${(e as Error).message}`, 'error');
-    }
+    const res = await readHubsFile(file, bundle);
+    if ('error' in res) return say(res.error, 'error');
+    setUserHubs(res.hubs);
+    for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
+    say(res.message);
   }
 
   return (

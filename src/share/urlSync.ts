@@ -34,7 +34,9 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
     }
   };
   const applyUrl = () => {
-    const parsed = parse(window.location.search, knownIndicators);
+    // Indicators known now (the person's own may have been added since start).
+    const bundle = useStore.getState().bundle;
+    const parsed = parse(window.location.search, bundle ? new Set(bundle.indicators.map((i) => i.id)) : knownIndicators);
     if (!parsed.state.custom.length && !new URLSearchParams(window.location.search).has('nb')) parsed.state.custom = restoreSaved();
     const { state, warnings } = validateShare(parsed.state, useStore.getState().bundle);
     useStore.setState(state);

@@ -155,6 +155,9 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   const ind = p.get('ind');
   if (ind !== null) {
     if (knownIndicators.has(ind)) state.indicator = ind;
+    // Someone's own data never travels in a link: only its id does, and it means nothing elsewhere.
+    else if (/^user_[a-z0-9]{1,40}$/.test(ind))
+      warnings.push('This link was made with someone’s own data, which stays on their computer and is not in links; the default indicator is shown instead.');
     else warnings.push(`Unknown indicator "${ind.slice(0, 40)}" in the link was ignored.`);
   }
   const mode = p.get('mode');

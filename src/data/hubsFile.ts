@@ -1,0 +1,31 @@
+import type { IndicatorBundle } from '../lib/core/types';
+import { hubsFileSizeError, parseHubsCsv } from '../lib/assets/hubs';
+import type { UserHubs } from '../store/data';
+import { loadPostcodes } from './load';
+
+/**
+ * Read a hubs-and-champions file (the council template): hubs and organisations placed by postcode,
+ * individual champions only counted per ward. Used by "Load hubs and champions" and by "Add your data"
+ * when a file has the template's columns.
+ */
+export async function readHubsFile(file: File, bundle: IndicatorBundle): Promise<{ hubs: UserHubs; message: string } | { error: string }> {
+  const sizeError = hubsFileSizeError(file.size);
+  if (sizeError) return { error: `${file.name}: ${sizeError}` };
+  try {
+    const [text, pcs] = await Promise.all([file.text(), loadPostcodes()]);
+    const geocode = (pc: string) => {
+      const hit = pcs[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
+      return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
+    };
+    const wardByName = new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]]));
+    const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
+    if (res.error) return { error: `${file.name}: ${res.error}` };
+    const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
+    return {
+      hubs: { fileName: file.name, points: res.points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings },
+      message: `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
+    };
+  } catch (e) {
+    return { error: `Could not read ${file.name}: ${(e as Error).message}` };
+  }
+}
