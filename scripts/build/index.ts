@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { IndicatorBundle } from '../../src/lib/core/types';
 import { areaLists } from './aggregate';
 import { deriveAccess, deriveBoroughIndicators, deriveQof, deriveTableIndicators } from './derive';
+import { roundPlaces } from './io';
+import { buildLookups2011 } from './legacy';
 import { placeIndex, postcodeIndex, resolvePresets } from './locate';
 import { publicPlace } from './place';
 import { readInputs, type Inputs } from './read';
@@ -34,6 +36,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
   const qof = deriveQof(v);
   const access = deriveAccess(v);
   const boroughIndicators = deriveBoroughIndicators(v);
+  const legacy = buildLookups2011(v);
 
   const areas = areaLists(v);
   const { lsoa, ward, msoa, borough, context } = v.layers;
@@ -45,7 +48,13 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     builtAt,
     place: publicPlace(v.place),
     areas,
-    lsoaLinks: { msoa: v.lsoaMsoa, ward: v.lsoaWard, pwc: v.lsoaPwc },
+    lsoaLinks: {
+      msoa: v.lsoaMsoa,
+      ward: v.lsoaWard,
+      pwc: v.lsoaPwc,
+      // The exact parts the build aggregates wards with, so the browser can aggregate by the same rule.
+      wardParts: v.parts.ward.map((parts) => parts.map((p): [number, number] => [p.lsoa, roundPlaces(p.weight, 6)])),
+    },
     themes: [...new Set(indicators.map((d) => d.theme))],
     indicators,
     presets: presets.presets,
@@ -65,6 +74,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     'postcodes.json': pc.postcodes,
     'places.json': placeIndex(v, areas),
     'assets.json': access.assets,
+    'lookups-2011.json': legacy.lookups,
   };
   const summary = [
     ...table.summary,
@@ -73,6 +83,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     `areas: ${lsoa.codes.length} LSOAs, ${ward.codes.length} wards, ${msoa.codes.length} MSOAs; residents ${v.population.reduce((a, b) => a + b, 0)}`,
     pc.summary,
     ...presets.summary,
+    ...legacy.summary,
   ];
   return { outputs, summary };
 }

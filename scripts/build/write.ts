@@ -13,6 +13,7 @@ export const OUTPUT_FILES = [
   'postcodes.json',
   'places.json',
   'assets.json',
+  'lookups-2011.json',
 ] as const;
 export type OutputFile = (typeof OUTPUT_FILES)[number];
 

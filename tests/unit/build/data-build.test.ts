@@ -22,8 +22,11 @@ import { OUTPUT_FILES, outputsPresent } from '../../../scripts/build/write';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const DATA = join(ROOT, 'data');
 const BUILT_AT = '2001-02-03T04:05:06.000Z';
-/** The files the browser fetches (src/data/load.ts, src/map/layers/areas.tsx, src/data/useAppraisal.ts), listed here independently of the writer. */
-const BROWSER_FILES = ['assets.json', 'geo-borough.json', 'geo-context.json', 'geo-lsoa.json', 'geo-msoa.json', 'geo-ward.json', 'indicators.json', 'places.json', 'postcodes.json'];
+/**
+ * The files the browser fetches (src/data/load.ts, src/map/layers/areas.tsx, src/data/useAppraisal.ts; lookups-2011.json
+ * when a person's own file has 2011 codes), listed here independently of the writer.
+ */
+const BROWSER_FILES = ['assets.json', 'geo-borough.json', 'geo-context.json', 'geo-lsoa.json', 'geo-msoa.json', 'geo-ward.json', 'indicators.json', 'lookups-2011.json', 'places.json', 'postcodes.json'];
 
 const temps: string[] = [];
 const tempDir = (prefix: string) => {
