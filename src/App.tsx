@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { loadAssets, loadBundle, loadGazetteer } from './data/load';
 import { startUrlSync } from './share/urlSync';
+import { restoreYourData, startKeepingYourData } from './data/yourData';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
@@ -29,16 +30,25 @@ export function App() {
   const mapState = useStore((s) => s.mapState);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
   const [sheet, setSheet] = useState<'half' | 'full' | 'min'>('half');
+  const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     Promise.all([loadBundle(), loadGazetteer(), loadAssets()])
-      .then(([b, gazetteer, assets]) => {
+      .then(async ([b, gazetteer, assets]) => {
         if (cancelled) return;
         useStore.getState().setBundle(b, gazetteer);
         useStore.getState().setAssets(assets);
-        stop = startUrlSync(new Set(b.indicators.map((i) => i.id)));
+        // The person's own data first, so a link to one of their indicators opens it.
+        await restoreYourData();
+        if (cancelled) return;
+        const keep = startKeepingYourData();
+        const sync = startUrlSync(new Set(useStore.getState().bundle!.indicators.map((i) => i.id)));
+        stop = () => {
+          keep();
+          sync();
+        };
       })
       .catch((e: Error) => useStore.getState().setLoadError(e.message));
     return () => {
@@ -64,7 +74,28 @@ export function App() {
   const main = task === 'explore' && view === 'table' ? 'table' : task === 'compare' && view === 'comparison' ? 'comparison' : 'map';
 
   return (
-    <div className={`app task-is-${task}${main === 'comparison' ? ' compare-wide' : ''} sheet-${sheet}`}>
+    <div
+      className={`app task-is-${task}${main === 'comparison' ? ' compare-wide' : ''} sheet-${sheet}${dragging ? ' dragging' : ''}`}
+      // A file dropped anywhere goes to "Your data" (in Explore areas, or Near me if that is open).
+      onDragOver={(e) => {
+        if (!bundle || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        const f = e.dataTransfer.files[0];
+        setDragging(false);
+        if (!bundle || !f) return;
+        e.preventDefault();
+        const st = useStore.getState();
+        if (st.task !== 'explore' && st.task !== 'near') st.setShare({ task: 'explore' });
+        st.setDroppedFile(f);
+        setSheet('full');
+      }}
+    >
       <header className="app-header no-print">
         <h1>
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}

@@ -8,6 +8,7 @@ import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
+import { OwnDataTag } from './OwnDataTag';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
@@ -198,6 +199,7 @@ function ProfileTable({
                 {ind.label}
                 <span className="sub"> · {ind.unit}</span>
                 {isArea && ind.modelled ? <span className="tag">modelled estimate</span> : isArea && ind.derived?.[geography] ? <span className="tag">estimated</span> : null}
+                <OwnDataTag ind={ind} />
                 <Trend bundle={bundle} ind={ind} geography={geography} index={index} />
                 <AboutIndicator ind={ind} geography={geography} />
               </th>

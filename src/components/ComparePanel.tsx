@@ -7,6 +7,7 @@ import { CategoryBadge } from './CategoryBadge';
 import { AboutIndicator } from './AboutIndicator';
 import { SpineChart, SpineKey } from './SpineChart';
 import { ValueCell } from './ValueCell';
+import { OwnDataTag } from './OwnDataTag';
 import type { IndicatorRecord } from '../lib/core/types';
 import type { PlaceValue } from '../lib/indicators/value';
 import { downloadText } from '../data/download';
@@ -199,6 +200,7 @@ export function ComparePanel() {
                         {r.ind.unit} · {periodLabel(r.ind)}
                       </span>
                       {r.ind.modelled ? <span className="tag">modelled estimate</span> : null}
+                      <OwnDataTag ind={r.ind} />
                       <AboutIndicator ind={r.ind} />
                     </th>
                     {r.places.map((v, k) => (

@@ -9,12 +9,23 @@ export function Legend() {
   const ch = useChoropleth();
   const ind = useStore((s) => currentIndicator(s));
   const geography = useStore((s) => s.geography);
+  const exactFile = useStore((s) => s.exactQof?.fileName);
   if (!ch || !ind) return null;
   const derived = ind.derived?.[geography];
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>
       <p className="legend-title">{ch.title}</p>
+      {ind.userFile ? (
+        <p className="legend-note your-data-note">
+          <strong>Your data</strong>, from your file {ind.userFile}: loaded in this browser only, not published, and not in shared links.
+        </p>
+      ) : null}
+      {ind.qof && !ind.modelled && exactFile ? (
+        <p className="legend-note your-data-note">
+          <strong>From registered patients by LSOA</strong> (your file {exactFile}), not the model.
+        </p>
+      ) : null}
       <ul className="legend-items">
         {ch.legend.map((item) => (
           <li key={item.label} className="legend-item">

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { OwnDataTag } from './OwnDataTag';
 import { useStore } from '../store';
 import { useAppraisal, useSite } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
@@ -236,6 +237,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
                     <th scope="row">
                       {ind.label}
                       {ind.modelled ? <span className="tag">modelled estimate</span> : null}
+                      <OwnDataTag ind={ind} />
                     </th>
                     {a.rings.map((r) => {
                       const v = r.values[id];

@@ -47,6 +47,9 @@ export interface UiSlice {
   /** Asking the map for a picture of itself (for a printed summary): a counter, and the PNG it answers with. */
   mapImageRequest: number;
   mapImage: string | null;
+  /** A file dropped anywhere on the app, for "Your data" to read. */
+  droppedFile: File | null;
+  setDroppedFile: (f: File | null) => void;
   setHovered: (code: string | null) => void;
   setPostcodeHit: (hit: PostcodeHit | null) => void;
   flyTo: (center: [number, number], zoom: number) => void;
@@ -87,6 +90,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   siteFeatures: null,
   mapImageRequest: 0,
   mapImage: null,
+  droppedFile: null,
+  setDroppedFile: (droppedFile) => set({ droppedFile }),
   setHovered: (hovered) => set({ hovered }),
   setPostcodeHit: (postcodeHit) => set({ postcodeHit }),
   flyTo: (center, zoom) => set({ camera: { center, zoom, seq: ++seq } }),

@@ -6,6 +6,7 @@ import { PracticeProfile } from '../PracticeProfile';
 import { AreaProfile } from '../AreaProfile';
 import { Practices } from '../Practices';
 import { Sources } from '../Sources';
+import { YourData } from '../YourData';
 
 /** Explore areas: the map of one indicator, its legend, and the profile of the chosen area or practice. */
 export function ExploreTask() {
@@ -17,6 +18,7 @@ export function ExploreTask() {
       <PracticeProfile />
       <AreaProfile />
       <Practices />
+      <YourData />
       <Sources />
     </TaskPanel>
   );

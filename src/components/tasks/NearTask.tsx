@@ -4,6 +4,7 @@ import { NearHere } from '../NearHere';
 import { CommunityAssets } from '../CommunityAssets';
 import { Practices } from '../Practices';
 import { Sources } from '../Sources';
+import { YourData } from '../YourData';
 
 /** Near me: from a postcode or a point, the nearest services, and the community asset layers. */
 export function NearTask() {
@@ -13,6 +14,7 @@ export function NearTask() {
       <NearHere />
       <CommunityAssets />
       <Practices />
+      <YourData />
       <Sources />
     </TaskPanel>
   );
