@@ -8,7 +8,7 @@ import { checkTable } from '../lib/userdata/check';
 import { suggestColumns, type Lookups2011 } from '../lib/userdata/geography';
 import { isHubsFile, readPointsCsv, readPointsGeoJson } from '../lib/userdata/points';
 import { exactQofIndicators, looksLikePatientsByLsoa, parsePatientsByLsoa } from '../lib/health/exact';
-import { USER_FILE_LIMIT_BYTES, type ColumnChoice, type ParsedTable, type UserDataset, type UserIndicatorSpec } from '../lib/userdata/types';
+import { USER_FILE_LIMIT_BYTES, type CheckReport, type ColumnChoice, type ParsedTable, type UserDataset, type UserIndicatorSpec } from '../lib/userdata/types';
 import type { IndicatorBundle, Polarity } from '../lib/core/types';
 import type { ExactQof, UserHubs, UserPoints } from '../store/data';
 import { formatNumber } from '../lib/core/format';
@@ -69,6 +69,10 @@ export function YourData() {
   const [lookups, setLookups] = useState<Lookups2011 | undefined>(undefined);
   const [notice, say] = useNotice();
   const hasAny = datasets.length > 0 || !!points || !!hubs || !!exact;
+  // The check runs once per file and column choice (not on every keystroke in the name or unit).
+  const table = pending?.kind === 'indicator' ? pending.table : null;
+  const choice = pending?.kind === 'indicator' ? pending.choice : null;
+  const check = useMemo(() => (table && choice ? checkTable(table, choice, bundle, lookups) : null), [table, choice, bundle, lookups]);
 
   async function onFile(file: File) {
     setPending(null);
@@ -140,7 +144,8 @@ export function YourData() {
     const st = useStore.getState();
     if (pending.kind === 'indicator') {
       const { table, choice, spec } = pending;
-      const { report, checked } = checkTable(table, choice, bundle, lookups);
+      if (!check) return;
+      const { report, checked } = check;
       if (!checked || report.errors.length) return say('The file has errors (listed below); nothing was added.', 'error');
       const ds: UserDataset = {
         id: datasetId(table.fileName, table, choice),
@@ -189,13 +194,13 @@ export function YourData() {
       ) : null}
       <NoticeLine notice={notice} />
       {pending?.kind === 'indicator' ? (
-        <IndicatorForm bundle={bundle} pending={pending} lookups={lookups} onChange={setPending} />
+        <IndicatorForm pending={pending} report={check!.report} onChange={setPending} />
       ) : pending ? (
         <Summary pending={pending} />
       ) : null}
       {pending ? (
         <div className="button-row">
-          <button type="button" onClick={apply} disabled={pending.kind === 'indicator' && !canApply(pending, bundle, lookups)}>
+          <button type="button" onClick={apply} disabled={pending.kind === 'indicator' && (!pending.spec.name.trim() || !check?.checked || check.report.errors.length > 0)}>
             Apply
           </button>
           <button
@@ -264,12 +269,6 @@ async function pointOptions(fileName: string, bundle: IndicatorBundle) {
   };
 }
 
-function canApply(p: Extract<Pending, { kind: 'indicator' }>, bundle: IndicatorBundle, lookups: Lookups2011 | undefined): boolean {
-  if (!p.spec.name.trim()) return false;
-  const { report, checked } = checkTable(p.table, p.choice, bundle, lookups);
-  return !!checked && report.errors.length === 0;
-}
-
 function Summary({ pending }: { pending: Exclude<Pending, { kind: 'indicator' }> }) {
   if (pending.kind === 'points')
     return (
@@ -331,19 +330,8 @@ function IssueList({ title, issues }: { title: string; issues: { row: number; te
 }
 
 /** The preview, the column and measure choices, and the live check report. */
-function IndicatorForm({
-  bundle,
-  pending,
-  lookups,
-  onChange,
-}: {
-  bundle: IndicatorBundle;
-  pending: Extract<Pending, { kind: 'indicator' }>;
-  lookups: Lookups2011 | undefined;
-  onChange: (p: Pending) => void;
-}) {
+function IndicatorForm({ pending, report, onChange }: { pending: Extract<Pending, { kind: 'indicator' }>; report: CheckReport; onChange: (p: Pending) => void }) {
   const { table, choice, spec } = pending;
-  const { report } = useMemo(() => checkTable(table, choice, bundle, lookups), [table, choice, bundle, lookups]);
   const setChoice = (patch: Partial<ColumnChoice>) => onChange({ ...pending, choice: { ...choice, ...patch } });
   const setSpec = (patch: Partial<typeof spec>) => onChange({ ...pending, spec: { ...spec, ...patch } });
   const columnSelect = (id: keyof ColumnChoice, label: string, optional: boolean) => (
@@ -442,7 +430,7 @@ function IndicatorForm({
   );
 }
 
-function Report({ report }: { report: ReturnType<typeof checkTable>['report'] }) {
+function Report({ report }: { report: CheckReport }) {
   return (
     <div className="your-data-report" role="region" aria-label="Check of your file">
       <h3>Check</h3>
