@@ -27,7 +27,23 @@ function withInterval(ind: IndicatorRecord, v: Omit<PlaceValue, 'category'>, lev
       return { ...out, category: compareWithBenchmark({ lower: out.lower, upper: out.upper }, ind.england?.value, ind.polarity) };
     }
   }
+  // Published 95% limits (people's own files) where there are no counts: compared by the same rule.
+  // They are 95% limits whatever level is asked for, so only the 95% comparison uses them.
+  if (ind.compare === 'interval' && v.numerator == null && v.lower != null && v.upper != null && level === 0.95) {
+    return { ...v, category: compareWithBenchmark({ lower: v.lower, upper: v.upper }, ind.england?.value, ind.polarity) };
+  }
+  if (level !== 0.95 && v.numerator == null && (v.lower != null || v.upper != null)) {
+    const { lower: _l, upper: _u, ...rest } = v;
+    return { ...rest, category: 'NotCompared' };
+  }
   return { ...v, category: 'NotCompared' };
+}
+
+/** An area's published limits, when its indicator has them and both are given. */
+function limitsAt(d: { lowers?: (number | null)[]; uppers?: (number | null)[] }, i: number): { lower?: number; upper?: number } {
+  const lower = d.lowers?.[i];
+  const upper = d.uppers?.[i];
+  return lower != null && upper != null && Number.isFinite(lower) && Number.isFinite(upper) ? { lower, upper } : {};
 }
 
 /** The value of a standard area (ward, LSOA, MSOA) as built. */
@@ -41,6 +57,7 @@ export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, lev
       numerator: d.numerators?.[i] ?? undefined,
       denominator: d.denominators?.[i] ?? undefined,
       decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
+      ...(d.numerators?.[i] == null ? limitsAt(d, i) : {}),
       method: ind.geographyMethod[geo] ?? '',
     },
     level,
@@ -84,6 +101,17 @@ export function poolParts(
   }
   if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${of}.` };
   const value = weightedMean(parts, d.values, pop);
+  if (d.lowers && d.uppers) {
+    // Published limits cannot be pooled: one LSOA keeps its own; several have no interval.
+    if (one >= 0) {
+      return withInterval(ind, { value: d.values[one], ...limitsAt(d, one), method: 'One LSOA: its value with its published 95% limits.' }, opts.level ?? 0.95);
+    }
+    return {
+      value,
+      category: 'NotCompared',
+      method: `Population-weighted mean of ${of} (Census 2021 usual residents); no interval for pooled values from published limits, so not compared with England.`,
+    };
+  }
   return {
     value,
     // One LSOA keeps its published decile; pooled areas are placed against England's LSOAs.

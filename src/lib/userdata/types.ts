@@ -16,6 +16,11 @@ export interface ParsedTable {
   columns: string[];
   /** Each row's cells as text, aligned with columns (short rows padded with ''). */
   rows: string[][];
+  /**
+   * Each row's number as a spreadsheet shows it (header = row 1; blank lines and lines above the header
+   * count, a quoted cell with line breaks is one row). Absent: row k of `rows` is row k + 2.
+   */
+  rowNumbers?: number[];
   delimiter: ',' | ';' | '\t';
   /** Notes about the reading itself (BOM removed, ragged rows, blank lines skipped), in words. */
   notes: string[];
@@ -82,6 +87,8 @@ export interface CheckReport {
  */
 export interface CheckedValues {
   geography: 'lsoa' | 'msoa' | 'ward';
+  /** The file's own geography when it differs from `geography` (2011 codes mapped to 2021). */
+  sourceGeography?: UserGeography;
   values: (number | null)[];
   numerators?: (number | null)[];
   denominators?: (number | null)[];
