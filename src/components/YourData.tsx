@@ -96,7 +96,8 @@ export function YourData() {
       if (looksLikePatientsByLsoa(table.columns)) {
         const parsed = parsePatientsByLsoa(table);
         if ('error' in parsed) return say(`${file.name}: ${parsed.error}`, 'error');
-        const res = exactQofIndicators(bundle, parsed.rows, file.name);
+        const res = exactQofIndicators(bundle, parsed.rows, file.name, parsed.extractDate);
+        if (res.error) return say(`${file.name}: ${res.error} Nothing was changed.`, 'error');
         const ours = new Set(bundle.practices.map((p) => p.code));
         const rows = parsed.rows.filter((r) => ours.has(r.practice));
         const practices = new Set(rows.map((r) => r.practice)).size;

@@ -29,8 +29,8 @@ export async function restoreYourData(): Promise<void> {
   if (saved.hubs) st.setUserHubs(saved.hubs);
   if (saved.patients) {
     const { fileName, rows, extractDate } = saved.patients;
-    const res = exactQofIndicators(base, rows, fileName);
-    st.setExactQof({ fileName, rows, extractDate, indicators: res.indicators, warnings: res.warnings });
+    const res = exactQofIndicators(base, rows, fileName, extractDate);
+    if (!res.error) st.setExactQof({ fileName, rows, extractDate, indicators: res.indicators, warnings: res.warnings });
   }
 }
 
