@@ -1,15 +1,15 @@
 /**
  * Community assets: one schema shared by every point layer (NHS services, libraries, food banks,
- * uploaded hubs and community champion organisations). Pure: no I/O, no DOM.
+ * uploaded hubs and community champion organisations, and points from a person's own file). Pure: no I/O, no DOM.
  */
 import { cleanText } from '../core/text';
 
-export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'hub' | 'champion_org';
+export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'hub' | 'champion_org' | 'user';
 
 export type AssetStatus = 'open' | 'closed' | 'unverified';
 export const ASSET_STATUSES: readonly AssetStatus[] = ['open', 'closed', 'unverified'] as const;
 
-export type AssetShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' | 'star' | 'hexagon';
+export type AssetShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' | 'star' | 'hexagon' | 'pentagon';
 
 export interface Asset {
   id: string;
@@ -64,6 +64,8 @@ export const ASSET_CATEGORIES: readonly AssetCategoryDef[] = [
   { id: 'nhs_other', label: 'Other NHS services', colour: '#56B4E9', stroke: '#000000', shape: 'diamond' },
   { id: 'hub', label: 'Community hubs', colour: '#CC79A7', stroke: '#000000', shape: 'hexagon' },
   { id: 'champion_org', label: 'Community champions', colour: '#F0E442', stroke: '#000000', shape: 'star' },
+  // Points from a person's own file: the remaining Okabe–Ito colour (black) with a white outline, and a shape of its own.
+  { id: 'user', label: 'Your points', colour: '#000000', stroke: '#FFFFFF', shape: 'pentagon' },
 ] as const;
 
 export const ASSET_CATEGORY_IDS: readonly AssetCategory[] = ASSET_CATEGORIES.map((c) => c.id);

@@ -59,6 +59,7 @@ const ASSET_KIND_LABEL: Readonly<Record<AssetCategory, string>> = {
   nhs_other: 'NHS service',
   hub: 'Community hub',
   champion_org: 'Community champion organisation',
+  user: 'Your point',
 };
 
 const KIND_LABEL: Readonly<Record<Exclude<SearchKind, 'asset'>, string>> = {

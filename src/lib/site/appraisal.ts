@@ -34,6 +34,7 @@ export const ASSET_CATEGORY_SINGULAR: Record<AssetCategory, string> = {
   nhs_other: 'other NHS service',
   hub: 'community hub',
   champion_org: 'community champion organisation',
+  user: 'point from your file',
 };
 export const assetCategoryWords = (category: AssetCategory): string => ASSET_CATEGORY_SINGULAR[category] ?? categoryDef(category).label;
 

@@ -34,7 +34,7 @@ const good = {
 };
 
 describe('ASSET_CATEGORIES', () => {
-  it('has the seven categories with the agreed labels, in legend order', () => {
+  it('has the eight categories with the agreed labels, in legend order', () => {
     expect(ASSET_CATEGORIES.map((c) => [c.id, c.label])).toEqual([
       ['gp', 'GP practices'],
       ['pharmacy', 'Pharmacies'],
@@ -43,15 +43,16 @@ describe('ASSET_CATEGORIES', () => {
       ['nhs_other', 'Other NHS services'],
       ['hub', 'Community hubs'],
       ['champion_org', 'Community champions'],
+      ['user', 'Your points'],
     ]);
-    expect(ASSET_CATEGORY_IDS).toHaveLength(7);
+    expect(ASSET_CATEGORY_IDS).toHaveLength(8);
   });
 
   it('uses distinct Okabe–Ito colours and distinct shapes, so categories differ in both', () => {
     const colours = ASSET_CATEGORIES.map((c) => c.colour.toUpperCase());
-    expect(new Set(colours).size).toBe(7);
+    expect(new Set(colours).size).toBe(8);
     for (const c of colours) expect(OKABE_ITO).toContain(c);
-    expect(new Set(ASSET_CATEGORIES.map((c) => c.shape)).size).toBe(7);
+    expect(new Set(ASSET_CATEGORIES.map((c) => c.shape)).size).toBe(8);
   });
 
   it('has a closed 16 px SVG path for every shape, inside the 0–16 box', () => {
@@ -144,6 +145,6 @@ describe('helpers', () => {
   });
   it('countByCategory has every category', () => {
     const c = countByCategory([{ category: 'gp' }, { category: 'gp' }, { category: 'hub' }]);
-    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, hub: 1, champion_org: 0 });
+    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, hub: 1, champion_org: 0, user: 0 });
   });
 });

@@ -57,7 +57,8 @@ describe('nearestByCategory', () => {
     expect(r.gp[1].distanceM).toBeCloseTo(900, 3);
     expect(r.pharmacy.map((h) => h.asset.id)).toEqual(['ph-1']);
     expect(r.hub).toEqual([]);
-    expect(Object.keys(r).sort()).toEqual(['champion_org', 'food_bank', 'gp', 'hub', 'library', 'nhs_other', 'pharmacy']);
+    expect(Object.keys(r).sort()).toEqual(['champion_org', 'food_bank', 'gp', 'hub', 'library', 'nhs_other', 'pharmacy', 'user']);
+    expect(r.user).toEqual([]);
   });
 
   it('keeps input order for ties, applies the limit, filter, categories and maximum distance', () => {
@@ -97,5 +98,13 @@ describe('countWithin', () => {
     const r = countWithin(origin, [...assets, west], [500.5, 2000], (a) => a.id !== 'b');
     expect(r.byCategory.hub).toEqual([1, 1]);
     expect(r.byCategory.gp).toEqual([1, 3]);
+  });
+
+  it('counts points from a person’s own file (category "user") like the built-in layers', () => {
+    const mine = [at('u1', 'user', 350), at('u2', 'user', 1000)];
+    const r = countWithin(origin, [...assets, ...mine]);
+    expect(r.byCategory.user).toEqual([1, 1, 2]);
+    expect(r.total).toEqual([3, 5, 7]);
+    expect(nearestByCategory(origin, [...assets, ...mine]).user.map((h) => h.asset.id)).toEqual(['u1', 'u2']);
   });
 });
