@@ -41,12 +41,12 @@ function guessDelimiter(text: string): Delimiter | null {
   const guess = Papa.parse<string[]>(sample, { delimiter: '', delimitersToGuess: DELIMITERS, skipEmptyLines: 'greedy', preview: 50 });
   const d = guess.meta.delimiter as Delimiter;
   if (!guess.errors.some((e) => e.code === 'UndetectableDelimiter') && DELIMITERS.includes(d)) return d;
-  // Papa could not decide (e.g. only two lines): the delimiter most used on the first non-blank line.
-  const first = sample.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  // Papa could not decide (e.g. very few lines): the delimiter found on most of the first lines.
+  const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 20);
   let best: Delimiter | null = null;
   let most = 0;
   for (const c of DELIMITERS) {
-    const n = first.split(c).length - 1;
+    const n = lines.filter((l) => l.includes(c)).length;
     if (n > most) {
       most = n;
       best = c;
