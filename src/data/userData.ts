@@ -80,5 +80,6 @@ export function parseInWorker(file: File, onProgress?: (p: ParseProgress) => voi
       finish();
       parseOnMainThread(file, onProgress).then(resolve, reject);
     };
+    worker.postMessage({ file, fileName: file.name });
   });
 }
