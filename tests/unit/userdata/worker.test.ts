@@ -2,7 +2,7 @@
  * The parsing worker's messages (progress at most ~20 a second, then parsed or error) and parseInWorker's
  * size check and main-thread fallback (Node has no Worker, so the fallback is what runs here).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileSizeProblem, parseInWorker } from '../../../src/data/userData';
 import { runParse } from '../../../src/data/userData.worker';
 import type { WorkerMessage } from '../../../src/lib/userdata/types';
@@ -58,6 +58,61 @@ describe('parseInWorker', () => {
     expect(table.fileName).toBe('big.csv');
     expect(table.rows).toHaveLength(30000);
     expect(seen.at(-1)).toBe(1);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** A stand-in Worker that runs runParse (as the real worker does) or fails to start. */
+  function fakeWorker(mode: 'runs' | 'fails') {
+    const made: { terminated: boolean }[] = [];
+    class FakeWorker {
+      onmessage: ((e: { data: WorkerMessage }) => void) | null = null;
+      onerror: ((e: { preventDefault(): void }) => void) | null = null;
+      terminated = false;
+      constructor() {
+        made.push(this);
+      }
+      postMessage(req: Parameters<typeof runParse>[0]) {
+        if (mode === 'fails') setTimeout(() => this.onerror?.({ preventDefault() {} }));
+        else void runParse(req, (m) => setTimeout(() => this.onmessage?.({ data: m })));
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    return made;
+  }
+
+  it('with a worker: progress, then the table, then the worker is ended', async () => {
+    const made = fakeWorker('runs');
+    const seen: number[] = [];
+    const table = await parseInWorker(new File([big], 'big.csv'), (p) => seen.push(p.fraction));
+    expect(table.rows).toHaveLength(30000);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(made).toHaveLength(1);
+    expect(made[0].terminated).toBe(true);
+  });
+
+  it('with a worker: its error message rejects', async () => {
+    fakeWorker('runs');
+    await expect(parseInWorker(new File(['code\nE01\n'], 'one.csv'))).rejects.toThrow(/only one column/);
+  });
+
+  it('a worker that cannot start: the main thread reads the file instead', async () => {
+    const made = fakeWorker('fails');
+    const table = await parseInWorker(new File(['code,value\nE01,1\n'], 'x.csv'));
+    expect(table.rows).toEqual([['E01', '1']]);
+    expect(made[0].terminated).toBe(true);
+  });
+
+  it('Cancel (abort) ends the worker and rejects', async () => {
+    const made = fakeWorker('runs');
+    const ctrl = new AbortController();
+    const p = parseInWorker(new File([big], 'big.csv'), undefined, ctrl.signal);
+    ctrl.abort();
+    await expect(p).rejects.toThrow(/cancelled/);
+    expect(made[0].terminated).toBe(true);
   });
 
   it('rejects with the parser’s message', async () => {
