@@ -101,7 +101,8 @@ export function checkTable(
     const cell = cells[ai] ?? '';
     const code = matcher(cell);
     if (!code) {
-      const hint = cell.trim() ? other(cell) : null;
+      // Say which other geography a code belongs to for the first rows only (a national file has thousands).
+      const hint = cell.trim() && report.unknown.length < 200 ? other(cell) : null;
       report.unknown.push({
         row,
         text: !cell.trim() ? 'No area code or name.' : hint ? `${quote(cell)} is ${hint}, but the file is read as ${words}.` : `${quote(cell)} is not one of ${bundle.place.name}’s ${words}.`,

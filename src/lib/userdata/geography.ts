@@ -43,15 +43,24 @@ export function nameKey(s: string): string {
 
 const withoutWard = (k: string) => k.replace(/ ward$/, '');
 
-/**
- * A matcher for one geography: a cell's text → the area's canonical code (a 2021/2025 code from the bundle,
- * or the 2011 code as written in the lookups), or null when the cell is not one of its areas.
- */
-export function areaMatcher(bundle: IndicatorBundle, geography: UserGeography, lookups2011?: Lookups2011 | null): (cell: string) => string | null {
+/** A cell's two keys: as a code (trimmed, upper case) and as a name (nameKey). */
+interface CellKeys {
+  code: string;
+  name: string;
+}
+const CODE_LIKE = /^[A-Z]\d{8}$/;
+/** Keys of one cell; a cell shaped like a GSS code is never a name, so its name key is not worked out. */
+function keysOf(cell: string): CellKeys {
+  const code = codeKey(cell);
+  return { code, name: CODE_LIKE.test(code) ? '' : nameKey(cell) };
+}
+
+/** One geography's lookups by key: keyed cell → canonical code. */
+function keyedMatcher(bundle: IndicatorBundle, geography: UserGeography, lookups2011?: Lookups2011 | null): (k: CellKeys) => string | null {
   if (geography === 'lsoa11' || geography === 'msoa11') {
     const table = lookups2011?.[geography] ?? {};
     const codes = new Map(Object.keys(table).map((c) => [codeKey(c), c]));
-    return (cell) => codes.get(codeKey(cell)) ?? null;
+    return (k) => codes.get(k.code) ?? null;
   }
   const list = bundle.areas[geography];
   const codes = new Map(list.codes.map((c) => [codeKey(c), c]));
@@ -59,29 +68,36 @@ export function areaMatcher(bundle: IndicatorBundle, geography: UserGeography, l
   // Names first, then aliases (a name wins if an alias repeats it); MSOA aliases are the HCL names.
   list.names.forEach((n, i) => names.has(nameKey(n)) || names.set(nameKey(n), list.codes[i]));
   if (geography === 'msoa') list.aliases.forEach((a, i) => a && !names.has(nameKey(a)) && names.set(nameKey(a), list.codes[i]));
-  return (cell) => {
-    const c = codes.get(codeKey(cell));
+  return (k) => {
+    const c = codes.get(k.code);
     if (c) return c;
-    const k = nameKey(cell);
-    if (!k) return null;
-    return names.get(k) ?? (geography === 'ward' ? (names.get(withoutWard(k)) ?? null) : null);
+    if (!k.name) return null;
+    return names.get(k.name) ?? (geography === 'ward' ? (names.get(withoutWard(k.name)) ?? null) : null);
   };
+}
+
+/**
+ * A matcher for one geography: a cell's text → the area's canonical code (a 2021/2025 code from the bundle,
+ * or the 2011 code as written in the lookups), or null when the cell is not one of its areas.
+ */
+export function areaMatcher(bundle: IndicatorBundle, geography: UserGeography, lookups2011?: Lookups2011 | null): (cell: string) => string | null {
+  const m = keyedMatcher(bundle, geography, lookups2011);
+  return (cell) => m(keysOf(cell));
 }
 
 const CANDIDATES: UserGeography[] = ['lsoa', 'msoa', 'ward', 'lsoa11', 'msoa11'];
 
-/** How many distinct cells of a column each geography recognises. */
+/** How many distinct cells of a column each geography recognises (each cell keyed once). */
 function matchCounts(values: string[], bundle: IndicatorBundle, lookups2011?: Lookups2011 | null): Record<UserGeography, number> {
   const out = {} as Record<UserGeography, number>;
-  for (const g of CANDIDATES) {
-    if ((g === 'lsoa11' || g === 'msoa11') && !lookups2011) {
-      out[g] = 0;
-      continue;
-    }
-    const m = areaMatcher(bundle, g, lookups2011);
-    let n = 0;
-    for (const v of values) if (m(v)) n++;
-    out[g] = n;
+  const geos = CANDIDATES.filter((g) => (g !== 'lsoa11' && g !== 'msoa11') || lookups2011);
+  const matchers = geos.map((g) => keyedMatcher(bundle, g, lookups2011));
+  for (const g of CANDIDATES) out[g] = 0;
+  for (const v of values) {
+    const k = keysOf(v);
+    matchers.forEach((m, j) => {
+      if (m(k)) out[geos[j]]++;
+    });
   }
   return out;
 }
@@ -155,7 +171,8 @@ export function detectGeography(
     };
   }
   const list = bundle.areas[best];
-  const byCode = values.filter((v) => list.codes.some((c) => codeKey(c) === codeKey(v))).length;
+  const codeSet = new Set(list.codes.map(codeKey));
+  const byCode = values.filter((v) => codeSet.has(codeKey(v))).length;
   const what = byCode >= n - byCode ? { lsoa: '2021 LSOA codes', msoa: '2021 MSOA codes', ward: '2025 ward codes' }[best] : { lsoa: 'LSOA names', msoa: 'MSOA names', ward: 'ward names' }[best];
   return { geography: best, note: `Recognised as ${what} (${of}; ${place} has ${list.codes.length}).` };
 }
