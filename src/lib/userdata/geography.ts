@@ -196,7 +196,8 @@ function numericShare(table: ParsedTable, j: number): number {
 
 /**
  * A first guess at which column is which. Area: the column whose values match most area codes or names
- * (with a bundle), else the one that looks most like GSS codes or is named like an area. Count,
+ * (with a bundle), else the one that looks most like GSS codes or whose header names a geography; '' when
+ * none does (e.g. a file of places). Count,
  * denominator, lower and upper by header words; value: the first mostly-numeric column left, preferring one
  * named like a value. The person confirms or changes every choice.
  */
@@ -210,8 +211,9 @@ export function suggestColumns(table: ParsedTable, bundle?: IndicatorBundle, loo
     let score = 0;
     if (bundle) score = Math.max(...Object.values(matchCounts(values, bundle, lookups2011)));
     if (score === 0) score = values.filter((v) => /^[EWSNK]\d{8}$/i.test(v)).length * 0.5;
-    if (score === 0 && has(c, 'code', 'area', 'lsoa', 'msoa', 'ward', 'geography', 'name')) score = 0.1;
-    if (score === 0 && j === 0 && numericShare(sample, j) < 0.5) score = 0.05;
+    // Only a header naming a geography counts without matches: a file of places ("Name", "Postcode",
+    // "Latitude") must come back with no area column, which is how the panel tells point files apart.
+    if (score === 0 && has(c, 'code', 'lsoa', 'msoa', 'ward', 'geography', 'lsoa21cd', 'msoa21cd', 'wd25cd') && numericShare(sample, j) < 0.5) score = 0.1;
     if (score > bestScore) {
       bestScore = score;
       area = c;

@@ -108,6 +108,14 @@ describe('suggestColumns', () => {
   it('area column after the value column; first numeric column as value when no header says so', () => {
     const t = table(['x', 'where'], [[1, ward.names[0]], [2, ward.names[1]]]);
     expect(suggestColumns(t, bundle)).toEqual({ area: 'where', value: 'x' });
-    expect(suggestColumns(table(['a', 'b'], [['p', 'q']]))).toEqual({ area: 'a', value: '' });
+    expect(suggestColumns(table(['a', 'b'], [['p', 'q']]))).toEqual({ area: '', value: '' });
+  });
+  it('a file of places has no area column (so the panel reads it as points)', () => {
+    for (const name of ['synthetic-points-latlon.csv', 'synthetic-points-postcodes.csv', 'synthetic-points-eastnorth.csv']) {
+      const t = fixtureTable(name);
+      expect(suggestColumns(t).area, name).toBe('');
+      expect(suggestColumns(t, bundle, realLookups).area, name).toBe('');
+    }
+    expect(suggestColumns(table(['ward', 'value'], [['Nowhere', 1]])).area).toBe('ward');
   });
 });
