@@ -28,10 +28,10 @@ setWorkerUrl(workerUrl);
 export default function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
-  const bundle = useStore((s) => s.bundle)!;
+  // The map is made once per place: the person's own data changes `bundle`, never the place or its boundaries.
+  const place = useStore((s) => s.bundle!.place);
 
   useEffect(() => {
-    const place = bundle.place;
     const m = new MlMap({
       container: container.current!,
       style: buildStyle(dataUrl, useStore.getState().geography),
@@ -65,7 +65,7 @@ export default function MapView() {
       setMap(null);
       m.remove();
     };
-  }, [bundle]);
+  }, [place]);
 
   // The idle signal: a layer reports a new view painted; the map is idle once MapLibre says so.
   const pending = useRef<(() => void) | null>(null);
