@@ -155,6 +155,7 @@ export default function SiteAppraisalPanel() {
 }
 
 function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appraisal; ms: number | null }) {
+  const exactFile = useStore((s) => s.exactQof?.fileName);
   const inBorough = a.rings.some((r) => r.residents > 0);
   const today = new Date();
   return (
@@ -214,7 +215,8 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
 
       {SECTIONS.map((sec) => (
         <div key={sec.title}>
-          <h4>{sec.title}</h4>
+          {/* Which method is in force for GP-recorded conditions: the model, or the person's patients-by-LSOA file. */}
+          <h4>{exactFile && sec.ids.some((id) => id.startsWith('qof_')) ? `Long-term conditions (GP records, apportioned by registered patients’ LSOA from ${exactFile})` : sec.title}</h4>
           <table className="data-table">
             <thead>
               <tr>

@@ -6,7 +6,7 @@ import { readHubsFile } from '../data/hubsFile';
 import { addDataset, removeAllYourData } from '../data/yourData';
 import { checkTable } from '../lib/userdata/check';
 import { suggestColumns, type Lookups2011 } from '../lib/userdata/geography';
-import { isHubsFile, readPointsCsv, readPointsGeoJson } from '../lib/userdata/points';
+import { isHubsFile, locationColumns, readPointsCsv, readPointsGeoJson } from '../lib/userdata/points';
 import { exactQofIndicators, looksLikePatientsByLsoa, parsePatientsByLsoa } from '../lib/health/exact';
 import { USER_FILE_LIMIT_BYTES, type CheckReport, type ColumnChoice, type ParsedTable, type UserDataset, type UserIndicatorSpec } from '../lib/userdata/types';
 import type { IndicatorBundle, Polarity } from '../lib/core/types';
@@ -19,7 +19,7 @@ import './yourdata.css';
 /** What a chosen file turned out to be, waiting for "Apply" or "Cancel". Nothing is applied before. */
 type Pending =
   | { kind: 'indicator'; table: ParsedTable; choice: ColumnChoice; spec: Omit<UserIndicatorSpec, 'columns'> }
-  | { kind: 'points'; fileName: string; points: UserPoints; located: string }
+  | { kind: 'points'; fileName: string; points: UserPoints; located: string; itemWord: 'row' | 'feature' }
   | { kind: 'patients'; exact: ExactQof; practices: number }
   | { kind: 'hubs'; hubs: UserHubs; message: string };
 
@@ -104,10 +104,12 @@ export function YourData() {
         setPending({ kind: 'patients', practices, exact: { fileName: file.name, extractDate: parsed.extractDate, rows, indicators: res.indicators, warnings: [...parsed.warnings, ...res.warnings] } });
         return say(`${file.name} is the NHS file of patients registered by LSOA: check the summary below, then Apply.`);
       }
-      const choice = suggestColumns(table);
-      const looksLikePoints = !choice.area && table.columns.some((c) => /^(lat|latitude|easting|x|postcode|post code)$/i.test(c.trim()));
-      if (looksLikePoints) return offerPoints(file.name, readPointsCsv(table, await pointOptions(file.name, bundle)));
-      setLookups(await lookups2011());
+      const lk = await lookups2011();
+      const choice = suggestColumns(table, bundle, lk);
+      // No column of area codes or names, but places to put on the map: a file of points.
+      const where = locationColumns(table.columns);
+      if (!choice.area && (where.latLon || where.eastNorth || where.postcode)) return offerPoints(file.name, readPointsCsv(table, await pointOptions(file.name, bundle)));
+      setLookups(lk);
       setPending({
         kind: 'indicator',
         table,
@@ -123,12 +125,13 @@ export function YourData() {
   }
 
   function offerPoints(fileName: string, res: ReturnType<typeof readPointsCsv>) {
-    if (!res.assets.length) return say(`${fileName}: no row could be placed on the map (${res.rejected.length} rejected). Nothing was added.`, 'error');
+    if (res.error) return say(`${fileName}: ${res.error} Nothing was added.`, 'error');
+    if (!res.assets.length) return say(`${fileName}: no ${res.itemWord} could be placed on the map (${res.rejected.length} rejected). Nothing was added.`, 'error');
     const { byLatLon, byEastNorth, byPostcode } = res.located;
     const located = [byLatLon ? `${byLatLon} by latitude and longitude` : '', byEastNorth ? `${byEastNorth} by easting and northing` : '', byPostcode ? `${byPostcode} by postcode` : '']
       .filter(Boolean)
       .join(', ');
-    setPending({ kind: 'points', fileName, located, points: { fileName, assets: res.assets, rejected: res.rejected, warnings: res.warnings } });
+    setPending({ kind: 'points', fileName, located, itemWord: res.itemWord, points: { fileName, assets: res.assets, rejected: res.rejected, warnings: res.warnings } });
     say(`${fileName}: ${res.assets.length} places found. Check the summary below, then Apply.`);
   }
 
@@ -277,7 +280,7 @@ function Summary({ pending }: { pending: Exclude<Pending, { kind: 'indicator' }>
         <p>
           {pending.points.assets.length} places found ({pending.located}); {pending.points.rejected.length} rows could not be placed.
         </p>
-        <IssueList title="Rows not placed" issues={pending.points.rejected} />
+        <IssueList title="Not placed" issues={pending.points.rejected} word={pending.itemWord === 'feature' ? 'Feature' : 'Row'} />
         {pending.points.warnings.map((w) => (
           <p key={w} className="sub">
             {w}
@@ -311,7 +314,7 @@ function Summary({ pending }: { pending: Exclude<Pending, { kind: 'indicator' }>
   );
 }
 
-function IssueList({ title, issues }: { title: string; issues: { row: number; text: string }[] }) {
+function IssueList({ title, issues, word = 'Row' }: { title: string; issues: { row: number; text: string }[]; word?: string }) {
   if (!issues.length) return null;
   return (
     <details>
@@ -321,7 +324,7 @@ function IssueList({ title, issues }: { title: string; issues: { row: number; te
       <ul className="your-data-issues">
         {issues.slice(0, 50).map((i) => (
           <li key={`${i.row}-${i.text}`}>
-            Row {i.row}: {i.text}
+            {word} {i.row}: {i.text}
           </li>
         ))}
         {issues.length > 50 ? <li>… and {formatNumber(issues.length - 50, 0)} more</li> : null}

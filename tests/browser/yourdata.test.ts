@@ -114,6 +114,22 @@ describe('your own data', () => {
     await yourData(s.page).getByRole('button', { name: 'Remove your data' }).click();
   });
 
+  it('the NHS patients-by-LSOA file replaces the modelled conditions, and says so', async () => {
+    s = await suite.session();
+    await openApp(s, 'geo=ward&ind=qof_hyp');
+    const legend = s.page.getByRole('region', { name: 'Legend' });
+    expect(await legend.innerText()).toContain('Modelled estimate');
+    const file = readFileSync('tests/fixtures/userdata/synthetic-patients-by-lsoa.csv', 'utf8');
+    await addFile(s.page, 'synthetic-patients-by-lsoa.csv', file);
+    await yourData(s.page).getByRole('region', { name: 'Check of your file' }).waitFor();
+    await yourData(s.page).getByRole('button', { name: 'Apply' }).click();
+    await legend.locator('.your-data-note', { hasText: 'From registered patients by LSOA' }).waitFor();
+    expect(await legend.innerText()).not.toContain('Modelled estimate');
+    await waitForMapIdle(s.page);
+    await yourData(s.page).getByRole('button', { name: 'Remove your data' }).click();
+    await legend.locator('.modelled', { hasText: 'Modelled estimate' }).waitFor();
+  });
+
   it('on a phone: a point file of postcodes is counted in Near me', async () => {
     s = await suite.session({ viewport: PHONE });
     await openApp(s);
