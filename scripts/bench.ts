@@ -49,7 +49,7 @@ export async function main() {
     const sum = (fs: string[]) => fs.reduce((s, f) => s + gz(f), 0);
     console.log('\nBundle and data (gzip -9 bytes)');
     console.log(`  initial JS            ${kb(sum(initial))}  (${initial.join(', ')})`);
-    console.log(`  map chunk + worker    ${kb(sum(mapChunks))}  (${mapChunks.join(', ')})`);
+    console.log(`  lazy chunks + workers ${kb(sum(mapChunks))}  (${mapChunks.join(', ')})`);
     console.log(`  default-view data     ${kb(sum(data))}  (${data.map((f) => f.replace('data/', '')).join(', ')})`);
 
     // Navigation to first choropleth idle.
@@ -153,24 +153,38 @@ export async function main() {
     console.log(`  site entered → appraisal summary shown: median ${median(sites)} ms over ${RUNS} runs (${sites.join(', ')})`);
     await sp.close();
     // Your data: a 100,000-row file (synthetic values over the real LSOA codes, repeated) from choosing it
-    // to the check report drawn, and the longest main-thread pause meanwhile (long tasks, Chromium).
+    // to the check report drawn, and the longest main-thread pause meanwhile (long tasks, Chromium). The file
+    // is made inside the page first, so the browser driver's own file transfer is not counted.
     const rowsN = 100_000;
-    const csv = ['lsoa21cd,count,population', ...Array.from({ length: rowsN }, (_, i) => `${bundle.areas.lsoa.codes[i % bundle.areas.lsoa.codes.length]},${(i * 7) % 97},${100 + (i % 50)}`)].join('\n');
     const ud = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const parses: number[] = [];
     const pauses: number[] = [];
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
       await ud.goto(base);
       await waitIdle(ud);
-      await ud.evaluate(`(() => {
-        window.__longest = 0;
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
-      })()`);
-      const t0 = Date.now();
-      await ud.getByLabel('Add your data').setInputFiles({ name: 'synthetic-100k.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await ud.getByRole('region', { name: 'Check of your file' }).waitFor({ timeout: 120_000 });
-      parses.push(Date.now() - t0);
-      pauses.push(Math.round((await ud.evaluate('window.__longest')) as number));
+      const [ms, longest] = (await ud.evaluate(`(async () => {
+        const codes = ${JSON.stringify(bundle.areas.lsoa.codes)};
+        const lines = ['lsoa21cd,count,population'];
+        for (let i = 0; i < ${rowsN}; i++) lines.push(codes[i % codes.length] + ',' + ((i * 7) % 97) + ',' + (100 + (i % 50)));
+        const file = new File([lines.join('\\n')], 'synthetic-100k.csv', { type: 'text/csv' });
+        const input = document.getElementById('your-data-file');
+        const dt = new DataTransfer();
+        dt.items.add(file);
+        await new Promise((r) => setTimeout(r, 100));
+        let longest = 0;
+        const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
+        obs.observe({ type: 'longtask' });
+        const t0 = performance.now();
+        input.files = dt.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        while (!document.querySelector('[aria-label="Check of your file"]')) await new Promise((r) => setTimeout(r, 10));
+        const ms = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 200));
+        obs.disconnect();
+        return [Math.round(ms), Math.round(longest)];
+      })()`)) as [number, number];
+      parses.push(ms);
+      pauses.push(longest);
     }
     console.log(`  your data: ${rowsN.toLocaleString('en-GB')}-row file → check report: median ${median(parses)} ms over ${parses.length} runs (${parses.join(', ')}); longest main-thread pause: median ${median(pauses)} ms (${pauses.join(', ')})`);
     await ud.close();

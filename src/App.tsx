@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { loadAssets, loadBundle, loadGazetteer } from './data/load';
 import { startUrlSync } from './share/urlSync';
-import { restoreYourData, startKeepingYourData } from './data/yourData';
+import { restoreSavedData, startKeepingYourData } from './data/keepYourData';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
@@ -41,7 +41,7 @@ export function App() {
         useStore.getState().setBundle(b, gazetteer);
         useStore.getState().setAssets(assets);
         // The person's own data first, so a link to one of their indicators opens it.
-        await restoreYourData();
+        await restoreSavedData();
         if (cancelled) return;
         const keep = startKeepingYourData();
         const sync = startUrlSync(new Set(useStore.getState().bundle!.indicators.map((i) => i.id)));

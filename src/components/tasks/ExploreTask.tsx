@@ -6,7 +6,10 @@ import { PracticeProfile } from '../PracticeProfile';
 import { AreaProfile } from '../AreaProfile';
 import { Practices } from '../Practices';
 import { Sources } from '../Sources';
-import { YourData } from '../YourData';
+import { lazy, Suspense } from 'react';
+
+// "Your data" (file parsing, checks, point and patients readers) loads when its panel first shows.
+const YourData = lazy(() => import('../YourData').then((m) => ({ default: m.YourData })));
 
 /** Explore areas: the map of one indicator, its legend, and the profile of the chosen area or practice. */
 export function ExploreTask() {
@@ -18,7 +21,9 @@ export function ExploreTask() {
       <PracticeProfile />
       <AreaProfile />
       <Practices />
-      <YourData />
+      <Suspense fallback={<p role="status">Loading “Your data”…</p>}>
+        <YourData />
+      </Suspense>
       <Sources />
     </TaskPanel>
   );

@@ -4,7 +4,10 @@ import { NearHere } from '../NearHere';
 import { CommunityAssets } from '../CommunityAssets';
 import { Practices } from '../Practices';
 import { Sources } from '../Sources';
-import { YourData } from '../YourData';
+import { lazy, Suspense } from 'react';
+
+// "Your data" (file parsing, checks, point and patients readers) loads when its panel first shows.
+const YourData = lazy(() => import('../YourData').then((m) => ({ default: m.YourData })));
 
 /** Near me: from a postcode or a point, the nearest services, and the community asset layers. */
 export function NearTask() {
@@ -14,7 +17,9 @@ export function NearTask() {
       <NearHere />
       <CommunityAssets />
       <Practices />
-      <YourData />
+      <Suspense fallback={<p role="status">Loading “Your data”…</p>}>
+        <YourData />
+      </Suspense>
       <Sources />
     </TaskPanel>
   );
