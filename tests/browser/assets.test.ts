@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { ASSET_CATEGORIES } from '../../src/lib/assets/categories';
 import { readFileSync } from 'node:fs';
 import { nearPostcode, useBrowser, openApp, chooseTask, axeViolations, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
@@ -65,8 +66,9 @@ describe('community assets', () => {
     expect(new URL(s.page.url()).searchParams.get('layers')).toBe('gp');
     await g.getByLabel('Pharmacies').check();
     await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n, pharmacies + gpCount);
-    // The shapes differ by category: each checkbox carries its own icon.
-    expect(await g.locator('.asset-icon path').count()).toBe(7);
+    // The shapes differ by category: each checkbox (the built-in ones and "Your points") carries its own icon.
+    expect(await g.locator('.asset-icon path').count()).toBe(ASSET_CATEGORIES.length);
+    expect(new Set(await g.locator('.asset-icon path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))).size).toBe(ASSET_CATEGORIES.length);
   });
 
   it('loads a hubs-and-champions CSV: the bad row is reported, the rest drawn, individuals only as ward counts', async () => {
