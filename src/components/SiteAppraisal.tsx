@@ -156,6 +156,8 @@ export default function SiteAppraisalPanel() {
 
 function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appraisal; ms: number | null }) {
   const exactFile = useStore((s) => s.exactQof?.fileName);
+  // The person's own indicators are appraised too (the CSV has every indicator).
+  const ownIds = useStore((s) => s.userIndicators).map((i) => i.id);
   const inBorough = a.rings.some((r) => r.residents > 0);
   const today = new Date();
   return (
@@ -213,7 +215,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
         </div>
       ) : null}
 
-      {SECTIONS.map((sec) => (
+      {[...SECTIONS, ...(ownIds.length ? [{ title: 'Your data (from your files, in this browser only)', ids: ownIds }] : [])].map((sec) => (
         <div key={sec.title}>
           {/* Which method is in force for GP-recorded conditions: the model, or the person's patients-by-LSOA file. */}
           <h4>{exactFile && sec.ids.some((id) => id.startsWith('qof_')) ? `Long-term conditions (GP records, apportioned by registered patients’ LSOA from ${exactFile})` : sec.title}</h4>
