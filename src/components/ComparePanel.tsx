@@ -197,7 +197,7 @@ export function ComparePanel() {
                     <th scope="row">
                       {r.ind.label}
                       <span className="sub block">
-                        {r.ind.unit} · {periodLabel(r.ind)}
+                        {[r.ind.unit, periodLabel(r.ind)].filter(Boolean).join(' · ')}
                       </span>
                       {r.ind.modelled ? <span className="tag">modelled estimate</span> : null}
                       <OwnDataTag ind={r.ind} />

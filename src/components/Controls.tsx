@@ -51,6 +51,21 @@ export function Controls() {
           </div>
         ) : null}
       </div>
+      <p className="own-file-hint">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            // "Your data" is further down this panel: take the person there, to its file input.
+            const input = document.getElementById('your-data-file');
+            input?.scrollIntoView({ block: 'center' });
+            input?.focus();
+          }}
+        >
+          Map your own file
+        </button>{' '}
+        <span className="sub">(CSV by LSOA, MSOA or ward; read in this browser only)</span>
+      </p>
       <div className="field-row">
         <div className="field">
           <label htmlFor="geography">Geography</label>

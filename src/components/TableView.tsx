@@ -5,6 +5,7 @@ import { areaValue } from '../lib/indicators/value';
 import { categoryWords } from '../lib/indicators/benchmark';
 import { formatNumber, formatValue } from '../lib/core/format';
 import { RankedChart } from './RankedChart';
+import { OwnDataTag } from './OwnDataTag';
 
 type SortKey = 'name' | 'value' | 'rank';
 
@@ -76,8 +77,9 @@ export function TableView() {
       <h2 id="table-title">
         {ind.label} by {geography === 'lsoa' ? 'LSOA' : geography === 'msoa' ? 'MSOA' : 'ward'}
       </h2>
+      <OwnDataTag ind={ind} />
       <p className="sub">
-        {ind.unit} · {ind.period}
+        {[ind.unit, ind.period].filter(Boolean).join(' · ')}
         {ind.derived?.[geography] ? ' · values at this geography are estimated or derived' : ''}
         {ind.england ? ` · England ${formatValue(ind.england.value, ind)}` : ''}
       </p>

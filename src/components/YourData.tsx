@@ -3,7 +3,7 @@ import { useStore } from '../store';
 import { dataUrl, loadPostcodes } from '../data/load';
 import { parseInWorker } from '../data/userData';
 import { readHubsFile } from '../data/hubsFile';
-import { addDataset, removeAllYourData } from '../data/yourData';
+import { addDataset, removeAllYourData, removeDataset } from '../data/yourData';
 import { checkTable } from '../lib/userdata/check';
 import { suggestColumns, type Lookups2011 } from '../lib/userdata/geography';
 import { isHubsFile, locationColumns, readPointsCsv, readPointsGeoJson } from '../lib/userdata/points';
@@ -81,6 +81,7 @@ export function YourData() {
     say(`Reading ${file.name}…`);
     setProgress(0);
     try {
+      if (await looksBinary(file)) return say(`${file.name} is not a text or CSV file. Nothing was added.`, 'error');
       if (/\.(geo)?json$/i.test(file.name)) {
         const text = await file.text();
         const res = readPointsGeoJson(text, await pointOptions(file.name, bundle));
@@ -114,7 +115,8 @@ export function YourData() {
         kind: 'indicator',
         table,
         choice,
-        spec: { name: stem(file.name), unit: '%', polarity: 'NoJudgement', period: '', england: null, decimals: 1 },
+        // A percentage only when counts are given or the value column says so: a score is never shown as "%" by default.
+        spec: { name: stem(file.name), unit: (choice.count && choice.denominator) || /%|percent|pct/i.test(choice.value) ? '%' : '', polarity: 'NoJudgement', period: '', england: null, decimals: 1 },
       });
       say(`${file.name}: ${formatNumber(table.rows.length, 0)} rows read. Check the columns and the report below, then Apply.`);
     } catch (e) {
@@ -155,13 +157,16 @@ export function YourData() {
         id: datasetId(table.fileName, table, choice),
         fileName: table.fileName,
         addedAt: new Date().toISOString(),
-        spec: { ...spec, columns: choice },
+        spec: { ...spec, name: spec.name.trim(), period: spec.period.trim() || 'period not stated', columns: choice },
         checked,
         notes: [report.geographyNote, ...report.warnings].filter(Boolean),
       };
       try {
         const id = addDataset(ds);
-        st.setShare({ indicator: id, task: 'explore' });
+        // Shown at the file's own geography when the current one has no values (an MSOA or ward file).
+        const ind = useStore.getState().bundle?.indicators.find((i) => i.id === id);
+        const geography = ind?.data[st.geography] ? st.geography : checked.geography;
+        st.setShare({ indicator: id, task: 'explore', geography });
         say(`Added “${spec.name}” from ${table.fileName}: it is on the map and in the Indicator list under “Your data”.`);
       } catch (e) {
         return say(`${table.fileName} could not be added: ${(e as Error).message} Nothing was changed.`, 'error');
@@ -224,7 +229,10 @@ export function YourData() {
           <ul>
             {datasets.map((d) => (
               <li key={d.id}>
-                <strong>{d.spec.name}</strong> <span className="sub">({d.fileName}; under “Your data” in the Indicator list)</span>
+                <strong>{d.spec.name}</strong> <span className="sub">({d.fileName}; under “Your data” in the Indicator list)</span>{' '}
+                <button type="button" className="link-button" onClick={() => removeDataset(d.id)}>
+                  Remove<span className="visually-hidden"> {d.spec.name}</span>
+                </button>
                 {d.notes.length ? <span className="sub block">{d.notes[0]}</span> : null}
               </li>
             ))}
@@ -257,6 +265,14 @@ export function YourData() {
       ) : null}
     </section>
   );
+}
+
+/** True when the start of the file holds bytes no text file has (NULs, control characters): an image, a spreadsheet… */
+async function looksBinary(file: File): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  let odd = 0;
+  for (const b of head) if (b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)) odd++;
+  return head.length > 0 && odd / head.length > 0.01;
 }
 
 async function pointOptions(fileName: string, bundle: IndicatorBundle) {
@@ -354,7 +370,7 @@ function IndicatorForm({ pending, report, onChange }: { pending: Extract<Pending
   return (
     <div className="your-data-form">
       <h3>Preview of {table.fileName}</h3>
-      <div className="your-data-preview">
+      <div className="your-data-preview" tabIndex={0} role="region" aria-label={`Preview of ${table.fileName}`}>
         <table className="data-table">
           <caption className="visually-hidden">First rows of {table.fileName}</caption>
           <thead>

@@ -44,6 +44,15 @@ export function addDataset(ds: UserDataset): string {
   return idx >= 0 ? ds.id : ind.id;
 }
 
+/** Remove one indicator file of the person's (the others stay). */
+export function removeDataset(id: string): void {
+  const st = useStore.getState();
+  st.setUserDatasets(
+    st.userDatasets.filter((d) => d.id !== id),
+    st.userIndicators.filter((i) => i.id !== id),
+  );
+}
+
 /** "Remove your data": every file of the person's, from the views and from this browser. */
 export function removeAllYourData(): void {
   const st = useStore.getState();

@@ -207,5 +207,5 @@ export function areaWeights(catchment: Polygon | MultiPolygon, lsoas: FeatureCol
 /** Pool LSOAs weighted by the share of their area inside a catchment (see pool.ts poolParts). */
 export function poolWeighted(bundle: IndicatorBundle, ind: IndicatorRecord, parts: Part[], level: ConfidenceLevel = 0.95): PlaceValue {
   const n = parts.length;
-  return poolParts(bundle, ind, parts, `${n} LSOA${n === 1 ? '' : 's'}, each weighted by the share of its area inside`, { approximate: true, level });
+  return poolParts(bundle, ind, parts, `${n} LSOA${n === 1 ? '' : 's'}, each weighted by the share of its area inside the ring`, { approximate: true, level });
 }

@@ -228,7 +228,12 @@ export function suggestColumns(table: ParsedTable, bundle?: IndicatorBundle, loo
   const denominator = take(pick((h) => has(h, 'denominator', 'population', 'pop', 'denom', 'total', 'base', 'list size', 'registered', 'patients'), taken));
   const count = take(pick((h) => has(h, 'numerator', 'count', 'register', 'cases', 'number', 'num', 'n'), taken));
   const value =
-    pick((h) => has(h, 'value', 'rate', 'percent', 'percentage', 'prevalence', 'score', 'proportion') || h.includes('%'), taken) ?? pick(() => true, taken) ?? '';
+    pick((h) => has(h, 'value', 'rate', 'percent', 'percentage', 'prevalence', 'score', 'proportion') || h.includes('%'), taken) ??
+    pick(() => true, taken) ??
+    // No mostly-numeric column: never the area column; a value-like header, else the first other column
+    // (the check then names the cells that are not numbers).
+    (area ? (cols.find((c) => c !== area && !taken.includes(c) && has(c, 'value', 'rate', 'percent', 'score')) ?? cols.find((c) => c !== area && !taken.includes(c))) : undefined) ??
+    '';
   const out: ColumnChoice = { area, value };
   if (count && denominator) {
     out.count = count;

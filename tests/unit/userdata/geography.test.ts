@@ -110,6 +110,11 @@ describe('suggestColumns', () => {
     expect(suggestColumns(t, bundle)).toEqual({ area: 'where', value: 'x' });
     expect(suggestColumns(table(['a', 'b'], [['p', 'q']]))).toEqual({ area: '', value: '' });
   });
+  it('a value column that is not all numbers is still offered as the value, never the area column', () => {
+    const lsoa = bundle.areas.lsoa.codes;
+    const t = table(['code', 'value'], [[lsoa[0], '1'], [lsoa[1], 'n/k'], [lsoa[2], 'abc'], [lsoa[3], '4']]);
+    expect(suggestColumns(t, bundle)).toEqual({ area: 'code', value: 'value' });
+  });
   it('a file of places has no area column (so the panel reads it as points)', () => {
     for (const name of ['synthetic-points-latlon.csv', 'synthetic-points-postcodes.csv', 'synthetic-points-eastnorth.csv']) {
       const t = fixtureTable(name);
