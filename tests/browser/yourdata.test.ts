@@ -114,6 +114,22 @@ describe('your own data', () => {
     await yourData(s.page).getByRole('button', { name: 'Remove your data' }).click();
   });
 
+  it('an MSOA file opens at MSOA level, is not shown as a percentage by default, and can be removed on its own', async () => {
+    s = await suite.session();
+    await openApp(s);
+    await addFile(s.page, 'synthetic-msoa-values.csv', readFileSync('tests/fixtures/userdata/synthetic-msoa-values.csv', 'utf8'));
+    await yourData(s.page).getByRole('region', { name: 'Check of your file' }).waitFor();
+    expect(await s.page.getByLabel('Unit').inputValue()).toBe('');
+    await s.page.getByLabel('Unit').fill('score');
+    await yourData(s.page).getByRole('button', { name: 'Apply' }).click();
+    await s.page.waitForFunction(() => /geo=msoa/.test(location.search) && /ind=user_/.test(location.search));
+    await waitForMapIdle(s.page);
+    expect(await s.page.getByRole('region', { name: 'Legend' }).innerText()).not.toContain('not available for this geography');
+    await yourData(s.page).getByRole('button', { name: /^Remove synthetic msoa values$/i }).click();
+    await s.page.waitForFunction(() => !/ind=user_/.test(location.search));
+    expect(await yourData(s.page).getByRole('button', { name: 'Remove your data' }).count()).toBe(0);
+  });
+
   it('the NHS patients-by-LSOA file replaces the modelled conditions, and says so', async () => {
     s = await suite.session();
     await openApp(s, 'geo=ward&ind=qof_hyp');
