@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
-import { loadAssets, loadBundle, loadGazetteer } from './data/load';
-import { startUrlSync } from './share/urlSync';
-import { restoreSavedData, startKeepingYourData } from './data/keepYourData';
+import { useStartup } from './data/startup';
+import { MapArea } from './components/MapArea';
+import { LoadStatus } from './components/LoadStatus';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
@@ -13,9 +13,6 @@ import { TableView } from './components/TableView';
 import { ComparePanel } from './components/ComparePanel';
 import type { TaskId } from './lib/share/url';
 
-// The map (and maplibre-gl) is its own chunk, so the panel renders first.
-const MapView = lazy(() => import('./map/MapView'));
-
 const PANELS: Record<TaskId, () => React.JSX.Element> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
 
 // The sheet's one button says what it will do next: grow, shrink to its tabs, or open again.
@@ -24,38 +21,13 @@ const SHEET_BUTTON = { half: 'Expand panel', full: 'Show the map', min: 'Open pa
 
 export function App() {
   const bundle = useStore((s) => s.bundle);
-  const loadError = useStore((s) => s.loadError);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
-  const mapState = useStore((s) => s.mapState);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
   const [sheet, setSheet] = useState<'half' | 'full' | 'min'>('half');
   const [dragging, setDragging] = useState(false);
 
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    Promise.all([loadBundle(), loadGazetteer(), loadAssets()])
-      .then(async ([b, gazetteer, assets]) => {
-        if (cancelled) return;
-        useStore.getState().setBundle(b, gazetteer);
-        useStore.getState().setAssets(assets);
-        // The person's own data first, so a link to one of their indicators opens it.
-        await restoreSavedData();
-        if (cancelled) return;
-        const keep = startKeepingYourData();
-        const sync = startUrlSync(new Set(useStore.getState().bundle!.indicators.map((i) => i.id)));
-        stop = () => {
-          keep();
-          sync();
-        };
-      })
-      .catch((e: Error) => useStore.getState().setLoadError(e.message));
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, []);
+  useStartup();
 
   // When the person switches task (not on first load), move focus to the new panel's heading and show it.
   const lastTask = useRef<TaskId | null>(null);
@@ -105,12 +77,8 @@ export function App() {
         <button type="button" className="sheet-toggle no-print" aria-expanded={sheet === 'full'} onClick={() => setSheet(SHEET_NEXT[sheet])}>
           {SHEET_BUTTON[sheet]}
         </button>
-        {loadError ? (
-          <div role="alert" className="error">
-            {loadError}
-          </div>
-        ) : !bundle ? (
-          <p role="status">Loading data…</p>
+        {!bundle ? (
+          <LoadStatus />
         ) : (
           <>
             <TaskNav />
@@ -120,13 +88,7 @@ export function App() {
         )}
       </aside>
       <main className="main" aria-label={main === 'table' ? 'Table of areas' : main === 'comparison' ? 'Comparison' : 'Map'}>
-        <div className="map-wrap" hidden={main !== 'map'} data-map-state={mapState}>
-          {bundle ? (
-            <Suspense fallback={<p className="map-loading">Loading map…</p>}>
-              <MapView />
-            </Suspense>
-          ) : null}
-        </div>
+        <MapArea hidden={main !== 'map'} />
         {bundle && main === 'table' ? <TableView /> : null}
         {bundle && main === 'comparison' ? <ComparePanel /> : null}
       </main>
