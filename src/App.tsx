@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
+import { AccessibilityStatement } from './components/AccessibilityStatement';
 import { MapArea } from './components/MapArea';
 import { LoadStatus } from './components/LoadStatus';
 import { Messages } from './components/Messages';
@@ -69,6 +70,7 @@ export function App() {
       }}
     >
       <header className="app-header no-print">
+        <AccessibilityStatement />
         <h1>
           Neighbourhood health explorer{bundle ? <span className="place-name">: {bundle.place.name}</span> : null}
         </h1>
