@@ -14,6 +14,8 @@ export function Neighbourhoods() {
   const setTool = useStore((s) => s.setTool);
   const picking = tool?.kind === 'pick-areas';
   const drawing = tool?.kind === 'draw-area' ? tool : null;
+  // Picking on and drawing round the map need the map; the list below works without it.
+  const noMap = useStore((s) => s.mapState === 'error');
   const toggle = useStore((s) => s.toggleDraftLsoa);
   const addToComparison = useStore((s) => s.addToComparison);
   const comparison = useStore((s) => s.comparison);
@@ -97,13 +99,18 @@ export function Neighbourhoods() {
         Build your own from small areas (LSOAs: Census areas of about 1,000 to 3,000 residents each). Click them on the map, tick them in the list, or draw round them.
       </p>
       <div className="button-row">
-        <button type="button" aria-pressed={picking} onClick={startPicking}>
+        <button type="button" aria-pressed={picking} onClick={startPicking} disabled={noMap} aria-describedby={noMap ? 'nb-no-map' : undefined}>
           Pick LSOAs on the map
         </button>
-        <button type="button" aria-pressed={!!drawing} onClick={startDrawing}>
+        <button type="button" aria-pressed={!!drawing} onClick={startDrawing} disabled={noMap} aria-describedby={noMap ? 'nb-no-map' : undefined}>
           Draw an area
         </button>
       </div>
+      {noMap ? (
+        <p className="sub" id="nb-no-map">
+          The map is not available on this device, so areas cannot be picked or drawn on it: pick them from the list below instead.
+        </p>
+      ) : null}
       {drawing ? (
         <div className="button-row">
           <button type="button" onClick={() => void useStore.getState().finishTool().then((note) => note && say(note))}>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { OwnDataTag } from './OwnDataTag';
 import { useStore } from '../store';
-import { useAppraisal, useSite } from '../data/useAppraisal';
+import { parseSiteFile, useAppraisal } from '../data/useAppraisal';
 import { loadPostcodes } from '../data/load';
 import { downloadText } from '../data/download';
 import { fileTooLarge, normalisePostcode } from '../lib/core/text';
 import { examplePostcode } from '../lib/places/search';
 import { appraisalCsv, siteGeoJson, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
-import { parseSiteGeoJson, siteFromPoint, SITE_TOO_LARGE_ADVICE } from '../lib/site/geometry';
+import { siteFromPoint, SITE_TOO_LARGE_ADVICE } from '../lib/site/geometry';
 import { encodeSite } from '../lib/site/link';
 import { parseRadii } from '../lib/core/geo';
 import { formatDistance, formatNumber, formatValue } from '../lib/core/format';
@@ -41,12 +41,13 @@ export default function SiteAppraisalPanel() {
   const finishTool = useStore((s) => s.finishTool);
   const undoToolPoint = useStore((s) => s.undoToolPoint);
   const rings = useStore((s) => s.rings);
+  // Pins and drawn boundaries need the map; without it, a postcode or a file still works.
+  const noMap = useStore((s) => s.mapState === 'error');
   const [postcode, setPostcode] = useState('');
   const example = examplePostcode(bundle);
   const [ringText, setRingText] = useState(rings.join(', '));
   const [msg, say] = useNotice();
-  const site = useSite();
-  const { appraisal, busy, error, ms } = useAppraisal();
+  const { appraisal, busy, error, ms, progress, stage, badSite, cancelled, cancel, rerun } = useAppraisal();
   const siteParam = useStore((s) => s.site);
   // Hand the map its layer; the map itself never loads the appraisal code.
   useEffect(() => {
@@ -72,13 +73,9 @@ export default function SiteAppraisalPanel() {
   async function byFile(file: File) {
     const tooLarge = fileTooLarge(file.size, SITE_TOO_LARGE_ADVICE);
     if (tooLarge) return say(`${file.name}: ${tooLarge}`, 'error');
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      return say(`Could not read ${file.name}: ${(e as Error).message}`, 'error');
-    }
-    const res = parseSiteGeoJson(text);
+    // Read and checked off the main thread: a detailed boundary takes a while.
+    say(`Reading ${file.name}…`);
+    const res = await parseSiteFile(file);
     if ('error' in res) return say(`${file.name}: ${res.error}`, 'error');
     setSite(res.site, `Loaded ${file.name}. ${res.notes.join(' ')}`);
   }
@@ -96,13 +93,18 @@ export default function SiteAppraisalPanel() {
             </div>
           </div>
           <div className="button-row">
-            <button type="button" aria-pressed={tool?.kind === 'site-pin'} onClick={() => setTool(tool?.kind === 'site-pin' ? null : { kind: 'site-pin' })}>
+            <button type="button" disabled={noMap} aria-describedby={noMap ? 'site-no-map' : undefined} aria-pressed={tool?.kind === 'site-pin'} onClick={() => setTool(tool?.kind === 'site-pin' ? null : { kind: 'site-pin' })}>
               Drop a pin
             </button>
-            <button type="button" aria-pressed={tool?.kind === 'site-boundary'} onClick={() => setTool(tool?.kind === 'site-boundary' ? null : { kind: 'site-boundary', points: [] })}>
+            <button type="button" disabled={noMap} aria-describedby={noMap ? 'site-no-map' : undefined} aria-pressed={tool?.kind === 'site-boundary'} onClick={() => setTool(tool?.kind === 'site-boundary' ? null : { kind: 'site-boundary', points: [] })}>
               Draw site boundary
             </button>
           </div>
+          {noMap ? (
+            <p className="sub" id="site-no-map">
+              The map is not available on this device, so a pin or boundary cannot be placed on it: enter a postcode or load a GeoJSON file instead.
+            </p>
+          ) : null}
           {tool?.kind === 'site-pin' ? <p className="sub">Click the map where the site is.</p> : null}
           {tool?.kind === 'site-boundary' ? (
             <div>
@@ -142,8 +144,27 @@ export default function SiteAppraisalPanel() {
               </button>
             </div>
           </div>
-          <NoticeLine notice={siteNotice(busy, error, !!siteParam && !site, msg)} className="site-status" />
-          {site ? (
+          <NoticeLine notice={siteNotice(busy, error, !!siteParam && badSite, msg)} className="site-status" />
+          {busy ? (
+            <div className="appraisal-progress">
+              <progress max={1} value={progress} aria-label="Appraisal progress" />{' '}
+              <span className="sub" aria-live="polite">
+                {stage} ({Math.round(progress * 100)}%)
+              </span>{' '}
+              <button type="button" onClick={cancel}>
+                Cancel appraisal
+              </button>
+            </div>
+          ) : null}
+          {cancelled && siteParam ? (
+            <p className="message">
+              Appraisal cancelled.{' '}
+              <button type="button" onClick={rerun}>
+                Appraise again
+              </button>
+            </p>
+          ) : null}
+          {siteParam ? (
             <button type="button" className="link-button" onClick={() => setShare({ site: null })}>
               Clear site
             </button>
@@ -333,9 +354,14 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
   );
 }
 
-/** One-page screening summary: the map (with its legend) as an image, then the tables; print or save as PDF. */
+/**
+ * One-page screening summary: the map (with its legend) as an image, then the tables; print or save as PDF.
+ * Without the map (no WebGL, or it failed) the summary is printed at once and says the map is not available.
+ */
 function printSummary() {
-  useStore.getState().requestMapImage();
+  const noMap = useStore.getState().mapState === 'error';
+  if (noMap) useStore.getState().setMapImage(null);
+  else useStore.getState().requestMapImage();
   document.body.classList.add('printing-site');
   const done = () => {
     document.body.classList.remove('printing-site');
@@ -343,10 +369,12 @@ function printSummary() {
   };
   window.addEventListener('afterprint', done);
   // Give the map image a frame to arrive.
-  setTimeout(() => window.print(), 300);
+  setTimeout(() => window.print(), noMap ? 0 : 300);
 }
 
 function SummaryImage() {
   const src = useStore((s) => s.mapImage);
+  const noMap = useStore((s) => s.mapState === 'error');
+  if (noMap) return <p className="print-only site-map-missing">Map not available: this device could not show the map. The tables below are complete.</p>;
   return src ? <img className="print-only site-map-image" src={src} alt="Map of the site and its catchment rings, with legend" /> : null;
 }

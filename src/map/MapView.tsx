@@ -17,32 +17,59 @@ import { useMapTools } from './tools';
 import { usePrintImage } from './printImage';
 import { coveredBottom, useCoverInset } from './cover';
 import { fitPadding } from '../lib/labels/placement';
+import { mapUsable } from './webgl';
 import './map.css';
 
 setWorkerUrl(workerUrl);
 
+export interface MapViewProps {
+  /** The map could not start (no WebGL2 context, or MapLibre threw while making the map). */
+  onFail: (e: unknown) => void;
+  /** The WebGL context was lost: the layers are taken down until it comes back. */
+  onContextLost: () => void;
+  /** The WebGL context is back: the map area rebuilds the map from the store's state. */
+  onContextRestored: () => void;
+}
+
 /**
  * The map shell: creates the map, owns the camera and the idle signal (data-rendered on the map
  * element, data-map-state on its wrapper via the store), and mounts one module per layer family.
+ * A lost WebGL context unmounts the layers (MapLibre drops the style meanwhile) and tells the map area.
  */
-export default function MapView() {
+export default function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
+  const [lost, setLost] = useState(false);
   // The map is made once per place: the person's own data changes `bundle`, never the place or its boundaries.
   const place = useStore((s) => s.bundle!.place);
+  const handlers = useRef({ onFail, onContextLost, onContextRestored });
+  handlers.current = { onFail, onContextLost, onContextRestored };
 
   useEffect(() => {
-    const m = new MlMap({
-      container: container.current!,
-      style: buildStyle(dataUrl, useStore.getState().geography),
-      bounds: place.bounds,
-      fitBoundsOptions: { padding: 20 },
-      attributionControl: false,
-      maxZoom: 17,
-      minZoom: 8,
-      dragRotate: false,
-      pitchWithRotate: false,
+    let m: MlMap;
+    try {
+      m = new MlMap({
+        container: container.current!,
+        style: buildStyle(dataUrl, useStore.getState().geography),
+        bounds: place.bounds,
+        fitBoundsOptions: { padding: 20 },
+        attributionControl: false,
+        maxZoom: 17,
+        minZoom: 8,
+        dragRotate: false,
+        pitchWithRotate: false,
+      });
+    } catch (e) {
+      // No exception escapes: the map area says the map cannot be shown, and everything else carries on.
+      handlers.current.onFail(e);
+      return;
+    }
+    m.on('webglcontextlost', () => {
+      console.warn('The map lost its WebGL context.');
+      setLost(true);
+      handlers.current.onContextLost();
     });
+    m.on('webglcontextrestored', () => handlers.current.onContextRestored());
     m.touchZoomRotate.disableRotation();
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -63,7 +90,12 @@ export default function MapView() {
     (window as unknown as { __map?: MlMap }).__map = m;
     return () => {
       setMap(null);
-      m.remove();
+      try {
+        m.remove();
+      } catch (e) {
+        // Removing a map whose context was lost can trip over its destroyed painter; nothing is left to clean.
+        console.warn('map remove', (e as Error).message);
+      }
     };
   }, [place]);
 
@@ -71,7 +103,7 @@ export default function MapView() {
   const pending = useRef<(() => void) | null>(null);
   const onPainted = useCallback(
     (renderKey: string) => {
-      if (!map) return;
+      if (!map || !mapUsable(map)) return;
       pending.current?.();
       useStore.getState().setMapState('busy');
       const finish = () => {
@@ -85,11 +117,15 @@ export default function MapView() {
     },
     [map],
   );
+  // A lost context never reaches idle: the signal waits for the rebuilt map instead.
+  useEffect(() => {
+    if (lost) pending.current?.();
+  }, [lost]);
 
   // Camera requests.
   const camera = useStore((s) => s.camera);
   useEffect(() => {
-    if (!map || !camera) return;
+    if (!map || !camera || !mapUsable(map)) return;
     if ('bbox' in camera) {
       // Padding in proportion to the map (at least 20 px), plus whatever a bottom sheet covers on a phone.
       const { clientWidth: w, clientHeight: h } = map.getContainer();
@@ -103,7 +139,7 @@ export default function MapView() {
   return (
     <div className="map-outer">
       <div className="map-container" ref={container} data-testid="map" />
-      {map ? <MapLayers map={map} onPainted={onPainted} /> : null}
+      {map && !lost ? <MapLayers map={map} onPainted={onPainted} /> : null}
     </div>
   );
 }

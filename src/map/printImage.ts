@@ -3,6 +3,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { useStore, currentIndicator } from '../store';
 import { buildChoropleth } from '../lib/indicators/choropleth';
 import { formatRadius } from '../lib/core/format';
+import { mapUsable } from './webgl';
 
 const INK = '#0b0c0c';
 const SITE = '#d4351c';
@@ -31,7 +32,7 @@ function wrap(g: CanvasRenderingContext2D, text: string, width: number): string[
 export function usePrintImage(map: MlMap) {
   const request = useStore((s) => s.mapImageRequest);
   useEffect(() => {
-    if (!request) return;
+    if (!request || !mapUsable(map)) return;
     map.once('render', () => {
       const st = useStore.getState();
       const ind = currentIndicator(st);

@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { useStore } from '../store';
 import { fillId } from './layers/areas';
 import { ASSET_CLUSTER_LAYER } from './layers/assets';
+import { mapUsable } from './webgl';
 
 /**
  * Map interactions: exactly one click handler, which does what the active tool says
@@ -13,7 +14,7 @@ export function useMapTools(map: MlMap) {
 
   useEffect(() => {
     const idAt = (e: MapMouseEvent, layer: string) => {
-      if (!map.getLayer(layer)) return null;
+      if (!mapUsable(map) || !map.getLayer(layer)) return null;
       const f = map.queryRenderedFeatures(e.point, { layers: [layer] })[0];
       return f ? f.id ?? f.properties?.id ?? null : null;
     };
@@ -36,7 +37,7 @@ export function useMapTools(map: MlMap) {
           break;
       }
       // No tool: a cluster of assets zooms in until it splits; an asset opens its details, an area its profile.
-      const cluster = map.getLayer(ASSET_CLUSTER_LAYER) ? map.queryRenderedFeatures(e.point, { layers: [ASSET_CLUSTER_LAYER] })[0] : undefined;
+      const cluster = mapUsable(map) && map.getLayer(ASSET_CLUSTER_LAYER) ? map.queryRenderedFeatures(e.point, { layers: [ASSET_CLUSTER_LAYER] })[0] : undefined;
       if (cluster && cluster.geometry.type === 'Point') {
         const center = cluster.geometry.coordinates as [number, number];
         void (map.getSource('assets') as GeoJSONSource)

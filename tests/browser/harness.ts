@@ -10,12 +10,13 @@ import { inject, expect, beforeAll, afterAll, afterEach } from 'vitest';
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+/** Launch Chromium; `args` are added to the usual flags (e.g. to switch WebGL off). */
+export async function launch(args: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium).`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...args],
   });
 }
 
@@ -132,11 +133,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * Register a suite's browser: one Chromium per file, and every session opened through it is
  * checked (nothing left localhost, no console errors) and closed after each test.
  */
-export function useBrowser(): { session: (opts?: { viewport?: { width: number; height: number } }) => Promise<Session> } {
+export function useBrowser(opts: { args?: readonly string[] } = {}): { session: (opts?: { viewport?: { width: number; height: number } }) => Promise<Session> } {
   let browser: Browser | undefined;
   let open: Session[] = [];
   beforeAll(async () => {
-    browser = await launch();
+    browser = await launch(opts.args);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,6 +7,7 @@ import { formatValue } from '../../lib/core/format';
 import { GEOGRAPHY_IDS, type GeographyId } from '../../lib/core/types';
 import type { LayerFamily } from '../types';
 import { MODE_TOKEN } from '../../lib/share/url';
+import { mapUsable } from '../webgl';
 
 /** Each geography's boundaries, loaded once; colour, hover and selection are feature-state. */
 const AREA_FILES: Record<GeographyId, string> = { ward: 'geo-ward.json', lsoa: 'geo-lsoa.json', msoa: 'geo-msoa.json' };
@@ -51,10 +52,10 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId)
 /** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
 function useFlag(map: MlMap, source: GeographyId, id: string | null, flag: 'selected' | 'hover') {
   useEffect(() => {
-    if (!id) return;
+    if (!id || !mapUsable(map)) return;
     map.setFeatureState({ source, id }, { [flag]: true });
     return () => {
-      if (map.getSource(source)) map.setFeatureState({ source, id }, { [flag]: false });
+      if (mapUsable(map) && map.getSource(source)) map.setFeatureState({ source, id }, { [flag]: false });
     };
   }, [map, source, id, flag]);
 }
@@ -78,11 +79,12 @@ export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderK
 
   // Only the active geography is drawn.
   useEffect(() => {
+    if (!mapUsable(map)) return;
     for (const g of GEOGRAPHY_IDS) for (const suffix of AREA_SUFFIXES) map.setLayoutProperty(`${g}-${suffix}`, 'visibility', g === geography ? 'visible' : 'none');
   }, [map, geography]);
 
   useEffect(() => {
-    if (!ch) return;
+    if (!ch || !mapUsable(map)) return;
     const prev = applied.current[geography] ?? {};
     for (const [code, fill] of diffFills(prev, ch.fills)) map.setFeatureState({ source: geography, id: code }, { fill });
     applied.current[geography] = ch.fills;

@@ -7,6 +7,7 @@ import { assetIconDataUrl } from '../../ui/icons';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import type { TaskId } from '../../lib/share/url';
 import { setObstacles } from '../obstacles';
+import { mapUsable } from '../webgl';
 
 /** Tasks that draw community assets (the site appraisal counts them, so it shows them too). */
 // Only where their checkboxes are, so a layer switched on in Near me never covers another task's map.
@@ -51,7 +52,7 @@ function loadIcon(map: MlMap, category: AssetCategory): Promise<void> {
   return new Promise((resolve, reject) => {
     const img = new Image(18, 18);
     img.onload = () => {
-      if (!map.hasImage(`asset-${category}`)) map.addImage(`asset-${category}`, img);
+      if (mapUsable(map) && !map.hasImage(`asset-${category}`)) map.addImage(`asset-${category}`, img);
       resolve();
     };
     img.onerror = () => reject(new Error(`icon ${category}`));
@@ -65,7 +66,7 @@ function useClusterCounts(map: MlMap, active: boolean) {
     if (!active) return;
     const markers = new Map<string, Marker>();
     const update = () => {
-      if (!map.getSource('assets')) return;
+      if (!mapUsable(map) || !map.getSource('assets')) return;
       const seen = new Set<string>();
       // Only clusters drawn now: source features can include tiles of the zoom just left (stale counts).
       for (const f of map.queryRenderedFeatures({ layers: [ASSET_CLUSTER_LAYER] })) {
@@ -127,7 +128,7 @@ export function AssetsLayer({ map }: { map: MlMap }) {
 
   // Clustering happens in the source, so the source holds only what is shown.
   useEffect(() => {
-    if (!iconsReady) return;
+    if (!iconsReady || !mapUsable(map)) return;
     const shown = inTask ? all.filter((a) => isShown(a, layers, showClosed)) : [];
     (map.getSource('assets') as GeoJSONSource).setData({
       type: 'FeatureCollection',
@@ -137,7 +138,7 @@ export function AssetsLayer({ map }: { map: MlMap }) {
     // Place names keep clear of the drawn icons and clusters, read from what is rendered once it is drawn.
     const publish = () =>
       setObstacles('assets', () =>
-        shown.length === 0 || !map.getLayer('assets')
+        shown.length === 0 || !mapUsable(map) || !map.getLayer('assets')
           ? []
           : map.queryRenderedFeatures({ layers: ['assets', ASSET_CLUSTER_LAYER] }).flatMap((f) => {
               if (f.geometry.type !== 'Point') return [];

@@ -3,6 +3,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { GEOGRAPHY_IDS, type PlaceConfig } from '../../lib/core/types';
 import { fillId, fillOpacity } from './areas';
+import { mapUsable } from '../webgl';
 
 export const BASEMAP_SOURCE = 'streets';
 
@@ -22,6 +23,7 @@ export function BasemapLayer({ map }: { map: MlMap }) {
   const faint = useStore((s) => s.task === 'near');
   const place = useStore((s) => s.bundle!.place);
   useEffect(() => {
+    if (!mapUsable(map)) return;
     if (basemap && !map.getSource(BASEMAP_SOURCE)) {
       map.addSource(BASEMAP_SOURCE, basemapSource(place));
       map.addLayer({ id: BASEMAP_SOURCE, type: 'raster', source: BASEMAP_SOURCE }, 'context-fill');

@@ -10,6 +10,7 @@ import type { ResolvedPlace } from '../../lib/places/comparison';
 import type { GeographyId, IndicatorBundle } from '../../lib/core/types';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import { setObstacles } from '../obstacles';
+import { mapUsable } from '../webgl';
 
 /** Badge diameter plus a small gap, in pixels. */
 const BADGE = 30;
@@ -78,6 +79,7 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
 
   const drawn = useRef(false);
   useEffect(() => {
+    if (!mapUsable(map)) return;
     const source = map.getSource('comparison') as GeoJSONSource | undefined;
     if (!on || places.length === 0) {
       // Cleared only when something is drawn: a needless setData keeps the map busy (and its idle signal late).
@@ -92,10 +94,11 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
     void (async () => {
       for (const g of needed) {
         if (byCode.current[g]) continue;
+        if (!mapUsable(map)) return;
         const fc = (await (map.getSource(g) as GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
         byCode.current[g] = new Map(fc.features.filter((f): f is Poly => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').map((f) => [String(f.properties?.code), f]));
       }
-      if (cancelled) return;
+      if (cancelled || !mapUsable(map)) return;
       const features: GeoJSON.Feature[] = [];
       places.forEach((p, k) => {
         const shape = outline(p, bundle, (g) => byCode.current[g] ?? new Map());

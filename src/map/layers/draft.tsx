@@ -3,6 +3,7 @@ import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import type { LonLat } from '../../lib/core/geo';
+import { mapUsable } from '../webgl';
 
 /** A neighbourhood being built (its LSOAs in blue) and any shape being drawn on the map. */
 export function draftFamily(): LayerFamily {
@@ -45,6 +46,7 @@ export function DraftLayer({ map }: { map: MlMap }) {
 
   // Picked LSOAs as feature-state: only the changes are applied.
   useEffect(() => {
+    if (!mapUsable(map)) return;
     const next = new Set((draft?.lsoas ?? []).map((i) => bundle.areas.lsoa.codes[i]));
     for (const c of drafted.current) if (!next.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: false });
     for (const c of next) if (!drafted.current.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: true });
@@ -52,11 +54,13 @@ export function DraftLayer({ map }: { map: MlMap }) {
   }, [map, draft, bundle]);
 
   useEffect(() => {
+    if (!mapUsable(map)) return;
     for (const id of ['lsoa-draft', 'lsoa-draft-line']) map.setLayoutProperty(id, 'visibility', building ? 'visible' : 'none');
   }, [map, building]);
 
   const points = tool?.kind === 'draw-area' || tool?.kind === 'site-boundary' ? tool.points : null;
   useEffect(() => {
+    if (!mapUsable(map)) return;
     (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData(points ?? [], false));
   }, [map, points]);
   return null;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
+import { mapUsable } from '../webgl';
 
 /** A site being appraised and its straight-line catchment rings. */
 export function siteFamily(): LayerFamily {
@@ -20,6 +21,7 @@ export function SiteLayer({ map }: { map: MlMap }) {
   const features = useStore((s) => s.siteFeatures);
   const on = useStore((s) => s.task === 'site');
   useEffect(() => {
+    if (!mapUsable(map)) return;
     (map.getSource('site') as GeoJSONSource | undefined)?.setData((on && features) || EMPTY_COLLECTION);
   }, [map, features, on]);
   return null;
