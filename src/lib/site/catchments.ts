@@ -16,6 +16,25 @@ import { rfcWinding, type SiteGeometry } from './geometry';
 // Catchments and area weights
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Progress of the slow parts of an appraisal, for the appraisal worker's progress bar: each chained buffer
+ * step, and each LSOA weighed against a ring. A module-level listener (set by withCatchmentProgress) so the
+ * pure functions keep their signatures; it only ever runs synchronously inside that call.
+ */
+export type CatchmentProgress = { phase: 'buffer'; step: number; steps: number } | { phase: 'weights'; lsoa: number; lsoas: number };
+let progressListener: ((p: CatchmentProgress) => void) | null = null;
+
+/** Run `fn` (synchronously) with `onProgress` told about buffer steps and LSOAs weighed; restores the previous listener. */
+export function withCatchmentProgress<T>(onProgress: (p: CatchmentProgress) => void, fn: () => T): T {
+  const prev = progressListener;
+  progressListener = onProgress;
+  try {
+    return fn();
+  } finally {
+    progressListener = prev;
+  }
+}
+
 export interface Catchment {
   /** Straight-line distance from the site's edge (or point), metres; 0 = the site itself. */
   radius: number;
@@ -60,18 +79,25 @@ export function catchments(site: SiteGeometry, radiiMetres: readonly number[] = 
   const g = site.geometry;
   made.set(0, g.type === 'Point' ? { type: 'MultiPolygon', coordinates: [] } : g);
   const wanted = [...new Set(radiiMetres.filter((r) => r > 0))].sort((a, b) => a - b);
-  if (g.type === 'Point') for (const r of wanted) made.set(r, rfcWinding(bufferGeometry(g, r)));
+  if (g.type === 'Point')
+    wanted.forEach((r, i) => {
+      made.set(r, rfcWinding(bufferGeometry(g, r)));
+      progressListener?.({ phase: 'buffer', step: i + 1, steps: wanted.length });
+    });
   else if (wanted.length) {
     const steps: number[] = [];
     for (let r = CHAIN_FIRST_STEP; r < wanted[0]; r *= 2) steps.push(r);
     let prev: Polygon | MultiPolygon = g;
     let prevR = 0;
-    for (const r of [...steps, ...wanted]) {
+    const all = [...steps, ...wanted];
+    for (const [k, r] of all.entries()) {
+      progressListener?.({ phase: 'buffer', step: k, steps: all.length });
       const b = bufferGeometry(prev, r - prevR);
       prev = simplify(b, { tolerance: CHAIN_SIMPLIFY, highQuality: false, mutate: true });
       prevR = r;
       if (wanted.includes(r)) made.set(r, rfcWinding(prev));
     }
+    progressListener?.({ phase: 'buffer', step: all.length, steps: all.length });
   }
   return radiiMetres.map((radius) => ({ radius, label: catchmentLabel(radius), geometry: made.get(radius)! }));
 }
@@ -182,7 +208,9 @@ export function areaWeights(catchment: Polygon | MultiPolygon, lsoas: FeatureCol
   const shapes = lsoaShapes(lsoas);
   const catchFeature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: catchment };
   const out: AreaWeight[] = [];
+  const n = lsoas.features.length;
   lsoas.features.forEach((f, i) => {
+    progressListener?.({ phase: 'weights', lsoa: i, lsoas: n });
     const s = shapes[i];
     if (!s || !bboxesOverlap(cb, s.bbox)) return;
     const g = f.geometry as Polygon | MultiPolygon;
