@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from '../store';
-import { loadPostcodes } from '../data/load';
+import { loadPostcodes, postcodesLoaded } from '../data/load';
 import { useAllAssets } from '../data/useAssets';
 import { actionLabel, buildSearchItems, kindLabel, resultsMessage, searchExamples, searchItems, searchPostcodes, wantsPostcodes, type SearchItem } from '../lib/places/search';
 import { normalisePostcode } from '../lib/core/text';
@@ -52,6 +52,7 @@ export function SearchBox() {
       }, ANNOUNCE_MS);
     };
     if (wantsPostcodes(q)) {
+      if (!postcodesLoaded()) setStatus('Loading postcodes…');
       loadPostcodes()
         .then((pc) => {
           if (req !== reqRef.current) return;

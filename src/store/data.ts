@@ -50,6 +50,9 @@ export interface DataSlice {
   userPoints: UserPoints | null;
   exactQof: ExactQof | null;
   loadError: string | null;
+  /** Counts start-up runs: "Try again" after a failed load bumps it, and start-up runs again. */
+  startupRun: number;
+  retryStartup: () => void;
   setBundle: (bundle: IndicatorBundle, gazetteer: GazetteerEntry[]) => void;
   setAssets: (a: Asset[]) => void;
   setUserHubs: (h: UserHubs | null) => void;
@@ -73,6 +76,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     userPoints: null,
     exactQof: null,
     loadError: null,
+    startupRun: 0,
+    retryStartup: () => set((s) => ({ startupRun: s.startupRun + 1, loadError: null, mapState: 'loading' })),
     setBundle: (baseBundle, gazetteer) => set({ baseBundle, gazetteer, bundle: merged(baseBundle, get().userIndicators, get().exactQof) }),
     setAssets: (assets) => set({ assets }),
     setUserHubs: (userHubs) => set({ userHubs }),
