@@ -32,7 +32,16 @@ export interface Session {
   assertClean: () => void;
 }
 
-export async function openSession(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+/**
+ * Session options. `allowConsole`: console errors matching any of these are expected (e.g. Chromium's own
+ * "Failed to load resource" line for a 404 a test serves on purpose) and do not fail the test; default none.
+ */
+export interface SessionOptions {
+  viewport?: { width: number; height: number };
+  allowConsole?: RegExp[];
+}
+
+export async function openSession(browser: Browser, opts: SessionOptions = {}): Promise<Session> {
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, acceptDownloads: true });
   const external: string[] = [];
@@ -45,7 +54,7 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
   });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'error' && !opts.allowConsole?.some((re) => re.test(m.text()))) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return {
@@ -133,7 +142,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * Register a suite's browser: one Chromium per file, and every session opened through it is
  * checked (nothing left localhost, no console errors) and closed after each test.
  */
-export function useBrowser(opts: { args?: readonly string[] } = {}): { session: (opts?: { viewport?: { width: number; height: number } }) => Promise<Session> } {
+export function useBrowser(opts: { args?: readonly string[] } = {}): { session: (opts?: SessionOptions) => Promise<Session> } {
   let browser: Browser | undefined;
   let open: Session[] = [];
   beforeAll(async () => {
