@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { csvCell, roundTo } from '../core/csv';
+import { csvDocument, roundTo } from '../core/csv';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../core/types';
 import { parsePlaceKey, type CustomArea } from './keys';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from '../indicators/value';
@@ -98,9 +97,6 @@ export function comparisonWords(ind: IndicatorRecord, v: PlaceValue): string {
   return 'Not compared';
 }
 
-/** Spreadsheet programs run cells that start with these; prefix them so text stays text. */
-
-
 /**
  * CSV of a comparison: a header block (lines starting "#") naming sources, periods, licences and
  * attribution, then one row per indicator with value, lower, upper and category per place.
@@ -114,7 +110,7 @@ export function comparisonCsv(bundle: IndicatorBundle, places: ResolvedPlace[], 
     '# Neighbourhood values are pooled from LSOA counts (proportions) or population-weighted (scores); ward values are estimated from LSOAs by area overlap.',
     ...[...new Set(rows.map((r) => `${r.ind.source} (${r.ind.period}; ${r.ind.licence})`))].map((s) => `# Source: ${s}`),
     ...bundle.place.attribution.map((a) => `# ${a.text}`),
-  ].map((l) => l.replace(/[\r\n]+/g, ' '));
+  ];
   const cols = ['theme', 'indicator_id', 'indicator', 'unit', 'period'];
   const groups = [...places.map((p) => p.name), bundle.place.name, 'England'];
   groups.forEach((g, k) => {
@@ -127,7 +123,8 @@ export function comparisonCsv(bundle: IndicatorBundle, places: ResolvedPlace[], 
     const cells: (string | number | null)[] = [r.ind.theme, r.ind.id, r.ind.label, r.ind.unit, r.ind.period];
     for (const v of [...r.places, r.borough]) cells.push(roundTo(v.value, d), roundTo(v.lower, d), roundTo(v.upper, d), comparisonWords(r.ind, v));
     cells.push(roundTo(r.england.value, d));
-    return cells.map(csvCell);
+    return cells;
   });
-  return `${header.join('\n')}\n${Papa.unparse({ fields: cols.map((c) => String(csvCell(c))), data }, { newline: '\n' })}\n`;
+  // One writer for every line, header block included (names come from links, this browser and files).
+  return csvDocument({ header, columns: cols, rows: data });
 }

@@ -99,6 +99,9 @@ export const MODE_TOKEN: Readonly<Record<MapMode, string>> = { value: 'value', b
 const VIEW_TOKEN: Record<ViewMode, string> = { map: 'map', table: 'table', comparison: 'compare' };
 const CLOSED_TOKEN = 'closed';
 const MAX_CUSTOM = 20;
+const MAX_CUSTOM_CHARS = 400;
+/** Comparison entries read from a link: a few more than a comparison holds (some may not be in the data). */
+const MAX_CMP_READ = MAX_COMPARISON * 4;
 
 export function serialise(s: ShareState): string {
   const p = new URLSearchParams();
@@ -129,6 +132,33 @@ export function serialise(s: ShareState): string {
 function inferredTask(s: Pick<ShareState, 'site' | 'view'>): TaskId {
   return s.site ? 'site' : s.view === 'comparison' ? 'compare' : 'explore';
 }
+
+/** Coordinates of a site parameter, without building the geometry (for cheap checks such as bounds). */
+export function siteCoordinates(raw: string): [number, number][] | null {
+  const body = raw.startsWith('pt:') ? raw.slice(3) : raw.startsWith('poly:') ? raw.slice(5) : null;
+  if (body === null) return null;
+  const out: [number, number][] = [];
+  for (const xy of body.split(/[;|]/)) {
+    const parts = xy.split(',');
+    if (parts.length !== 2) return null;
+    const x = Number(parts[0]);
+    const y = Number(parts[1]);
+    if (parts[0] === '' || parts[1] === '' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+    out.push([x, y]);
+  }
+  return out.length ? out : null;
+}
+
+/**
+ * What a link asks for that must not happen without the person's say-so: an online street basemap
+ * (it sends requests to a tile server). The state keeps the basemap off; the request is asked about.
+ */
+export function holdOnlineRequests(state: ShareState): { state: ShareState; basemapRequested: boolean } {
+  return state.basemap ? { state: { ...state, basemap: false }, basemapRequested: true } : { state, basemapRequested: false };
+}
+
+/** Longest query string a link the app writes may have (common web servers refuse 8 KB and more). */
+export const MAX_LINK_QUERY_CHARS = 7000;
 
 export interface ParseResult {
   state: ShareState;
@@ -186,7 +216,12 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
   }
   const cmp = p.get('cmp');
   if (cmp) {
-    const keys = cmp.split(',').filter(Boolean);
+    // At most a few more entries than a comparison holds are even looked at: a link listing 100,000 costs nothing.
+    const keys = cmp.split(',', MAX_CMP_READ + 1).filter(Boolean);
+    if (keys.length > MAX_CMP_READ) {
+      keys.length = MAX_CMP_READ;
+      warnings.push(`The link's comparison lists more places than the ${MAX_COMPARISON} a comparison holds; the rest were ignored.`);
+    }
     const good = keys.filter((k) => parsePlaceKey(k));
     if (good.length < keys.length) warnings.push(`${keys.length - good.length} place(s) in the link's comparison were not understood and were ignored.`);
     state.comparison = [...new Set(good)].slice(0, MAX_COMPARISON);
@@ -197,7 +232,8 @@ export function parse(query: string, knownIndicators: ReadonlySet<string>, defau
     else if (/^\d{1,2}(,\d{1,2}){0,49}$/.test(themes)) state.themes = [...new Set(themes.split(',').map(Number))].sort((a, b) => a - b);
     else warnings.push('The themes chosen for the comparison in the link were not understood; the default themes are shown.');
   }
-  if (p.has('nb')) state.custom = p.getAll('nb').slice(0, MAX_CUSTOM);
+  // A neighbourhood is at most 64 bitset characters, a dot and a 60-character name: longer text is cut before it is read.
+  if (p.has('nb')) state.custom = p.getAll('nb').slice(0, MAX_CUSTOM).map((c) => c.slice(0, MAX_CUSTOM_CHARS));
   const layers = p.get('layers');
   if (layers === null && state.task === 'near') state.layers = [...NEAR_DEFAULT_LAYERS];
   if (layers === NO_LAYERS_TOKEN) state.layers = [];

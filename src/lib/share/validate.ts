@@ -1,7 +1,7 @@
 import type { IndicatorBundle } from '../core/types';
 import { MAX_COMPARISON, parseCustom, type CustomArea } from '../places/keys';
 import { resolvePlace } from '../places/comparison';
-import type { ShareState } from './url';
+import { siteCoordinates, type ShareState } from './url';
 
 /**
  * The one check of shareable state against the data, used by the URL, by every store change
@@ -32,7 +32,7 @@ export function validateShare(candidate: ShareState, bundle: IndicatorBundle | n
   state.custom = sameList(good, state.custom) ? state.custom : good;
   // Re-parsed only when something was dropped: ids are positions, so they change.
   const customs = good.length < parsed.length ? customAreas(good, total) : parsed.filter((a): a is CustomArea => a !== null);
-  const known = [...new Set(state.comparison)].filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
+  const known = [...new Set(state.comparison)].slice(0, MAX_COMPARISON * 4).filter((k) => resolvePlace(bundle, k, customs)).slice(0, MAX_COMPARISON);
   if (known.length < state.comparison.length) warnings.push(`${state.comparison.length - known.length} place(s) in the link's comparison are not in this data and were ignored.`);
   state.comparison = sameList(known, state.comparison) ? state.comparison : known;
   if (state.themes && state.themes.some((t) => t >= bundle.themes.length)) {
@@ -43,7 +43,24 @@ export function validateShare(candidate: ShareState, bundle: IndicatorBundle | n
     warnings.push(`GP practice "${state.practice.slice(0, 20)}" in the link is not in this data and was ignored.`);
     state.practice = null;
   }
+  if (state.site && !siteInPlace(state.site, bundle.place.bounds)) {
+    warnings.push(`The site in the link is not in or near ${bundle.place.name} and was ignored.`);
+    state.site = null;
+  }
   return { state, warnings };
+}
+
+/** How far outside the place's bounds a site may reach, in degrees (about 11 km: the widest ring is 5 km). */
+export const SITE_MARGIN_DEG = 0.1;
+
+/** A site parameter whose every coordinate lies within the place's bounds plus SITE_MARGIN_DEG (latitude; widened for longitude). */
+export function siteInPlace(raw: string, bounds: readonly [number, number, number, number]): boolean {
+  const coords = siteCoordinates(raw);
+  if (!coords) return false;
+  const [w, s, e, n] = bounds;
+  const mLat = SITE_MARGIN_DEG;
+  const mLon = SITE_MARGIN_DEG / Math.max(0.2, Math.cos((((s + n) / 2) * Math.PI) / 180));
+  return coords.every(([x, y]) => x >= w - mLon && x <= e + mLon && y >= s - mLat && y <= n + mLat);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -3,10 +3,9 @@
  * catchment ring of a site (see geometry.ts and catchments.ts), and its exports (CSV, GeoJSON).
  * Pure functions (no React, no MapLibre).
  */
-import Papa from 'papaparse';
 import { area, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { csvCell, roundTo } from '../core/csv';
+import { csvDocument, roundTo } from '../core/csv';
 import type { IndicatorBundle } from '../core/types';
 import type { ConfidenceLevel } from '../indicators/intervals';
 import { weightedSum, type Part } from '../indicators/aggregate';
@@ -220,8 +219,6 @@ export function appraise(
 // Exports
 // ---------------------------------------------------------------------------------------------
 
-/** Spreadsheet programs run cells that start with these; prefix them so text stays text. */
-
 /**
  * The appraisal as a CSV, one row per ring and measure (long format, ready to pivot): people,
  * deprivation, every indicator (value, 95% interval, comparison with England, England's value),
@@ -243,7 +240,7 @@ export function appraisalCsv(appraisal: SiteAppraisal, bundle: IndicatorBundle, 
     ...appraisal.cannotTell.map((t) => `# Cannot tell: ${t}`),
     ...[...new Set(bundle.indicators.map((i) => `${i.source} (${i.period}; ${i.licence})`))].map((s) => `# Source: ${s}`),
     ...bundle.place.attribution.map((a) => `# ${a.text}`),
-  ].map((l) => l.replace(/[\r\n]+/g, ' '));
+  ];
   const fields = ['ring', 'radius_m', 'section', 'measure_id', 'measure', 'unit', 'value', 'lower_95ci', 'upper_95ci', 'compared_with_england', 'england_value', 'note'];
   type Row = (string | number | null | undefined)[];
   const rows: Row[] = [];
@@ -266,7 +263,8 @@ export function appraisalCsv(appraisal: SiteAppraisal, bundle: IndicatorBundle, 
   for (const n of appraisal.nearest)
     rows.push(['Site centroid', null, 'nearest', `nearest_${n.category}`, `Nearest ${n.label}`, 'metres (straight line)', Math.round(n.distanceM), null, null, null, null, n.name]);
   for (const g of appraisal.gaps) rows.push(['', null, 'gap', '', g, '', null, null, null, null, null, '']);
-  return `${header.join('\n')}\n${Papa.unparse({ fields, data: rows.map((row) => row.map(csvCell)) }, { newline: '\n' })}\n`;
+  // One writer for every line, header block included (indicator names and notes may come from files).
+  return csvDocument({ header, columns: fields, rows });
 }
 
 /**
