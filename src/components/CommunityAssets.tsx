@@ -1,8 +1,10 @@
+import { useMemo, useState, type ReactNode } from 'react';
 import { useStore } from '../store';
 import { isShown, useAllAssets, useVisibleCounts } from '../data/useAssets';
 import { ASSET_CATEGORIES, type AssetCategory } from '../lib/assets/categories';
 import { assetIconSvg } from '../ui/icons';
-import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV } from '../lib/assets/hubs';
+import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, capList, placeHubsInWards, wardLocator } from '../lib/assets/hubs';
+import { dataUrl } from '../data/load';
 import { readHubsFile } from '../data/hubsFile';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';
@@ -12,6 +14,40 @@ import { NoticeLine, useNotice } from './Messages';
 function Icon({ category }: { category: AssetCategory }) {
   // Built only from fixed category styles (no user text), so it is safe as markup.
   return <span className="asset-icon" aria-hidden="true" dangerouslySetInnerHTML={{ __html: assetIconSvg(category, 16) }} />;
+}
+
+/**
+ * A <details> whose list is only drawn while it is open (a closed one with 10,000 items used to hold up the
+ * page for seconds), capped at the first LIST_CAP items with a count of the rest.
+ */
+function LazyList<T>({ summary, items, render, className, more, defaultOpen = false }: { summary: ReactNode; items: readonly T[]; render: (item: T) => ReactNode; className?: string; more: string; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  const { shown, more: rest } = open ? capList(items) : { shown: [], more: 0 };
+  return (
+    <details open={defaultOpen || undefined} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{summary}</summary>
+      {open ? (
+        <>
+          <ul className={className}>{shown.map(render)}</ul>
+          {rest > 0 ? (
+            <p className="sub list-more">
+              … and {rest.toLocaleString('en-GB')} more ({more})
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </details>
+  );
+}
+
+/** Ward boundaries, loaded once, to place hubs given by latitude/longitude in their ward. */
+let wardAtPromise: Promise<((lon: number, lat: number) => string | null) | null> | null = null;
+function loadWardAt() {
+  wardAtPromise ??= fetch(dataUrl('geo-ward.json'))
+    .then((r) => (r.ok ? r.json() : null))
+    .then((fc) => (fc ? wardLocator(fc) : null))
+    .catch(() => null);
+  return wardAtPromise;
 }
 
 /** "Community assets": a checkbox per category with counts, the hubs-and-champions loader, details. */
@@ -27,13 +63,17 @@ export function CommunityAssets() {
   const counts = useVisibleCounts();
   const all = useAllAssets();
   const [notice, say] = useNotice();
+  const shown = useMemo(() => all.filter((a) => isShown(a, layers, showClosed)), [all, layers, showClosed]);
   const champions = userHubs ? Object.values(userHubs.championCounts).reduce((a, b) => a + b, 0) : 0;
 
   async function onFile(file: File) {
     say(`Reading ${file.name}…`);
     const res = await readHubsFile(file, bundle);
     if ('error' in res) return say(res.error, 'error');
-    setUserHubs(res.hubs);
+    // Hubs given by latitude/longitude are in the borough when they fall in one of its wards (as postcode hubs are).
+    const wardAt = res.hubs.points.some((p) => !p.wardCode) ? await loadWardAt() : null;
+    const wardNames = new Map(bundle.areas.ward.codes.map((c, i) => [c, bundle.areas.ward.names[i]]));
+    setUserHubs(wardAt ? { ...res.hubs, points: placeHubsInWards(res.hubs.points, wardAt, wardNames) } : res.hubs);
     for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
     say(res.message);
   }
@@ -88,14 +128,27 @@ export function CommunityAssets() {
       <NoticeLine notice={notice} className="hubs-status" />
       {userHubs?.rejected.length ? (
         <div className="rejected">
-          <p>Rows that could not be placed:</p>
-          <ul>
-            {userHubs.rejected.map((r) => (
+          <LazyList
+            summary={`${userHubs.rejected.length.toLocaleString('en-GB')} row${userHubs.rejected.length === 1 ? '' : 's'} could not be placed`}
+            items={userHubs.rejected}
+            defaultOpen
+            more="fix them in the file and load it again"
+            render={(r) => (
               <li key={r.row}>
                 Row {r.row}: {r.reason}
               </li>
-            ))}
-          </ul>
+            )}
+          />
+        </div>
+      ) : null}
+      {userHubs?.warnings.length ? (
+        <div className="hubs-warnings">
+          <LazyList
+            summary={`${userHubs.warnings.length.toLocaleString('en-GB')} thing${userHubs.warnings.length === 1 ? '' : 's'} to check in ${userHubs.fileName} (the rows were still used)`}
+            items={userHubs.warnings}
+            more="check the file in a spreadsheet"
+            render={(w) => <li key={w}>{w}</li>}
+          />
         </div>
       ) : null}
       {userHubs && champions > 0 ? (
@@ -135,21 +188,20 @@ export function CommunityAssets() {
           </tbody>
         </table>
       </details>
-      <details>
-        <summary>List of assets shown</summary>
-        <ul className="asset-list">
-          {all
-            .filter((a) => isShown(a, layers, showClosed))
-            .map((a) => (
-              <li key={a.id}>
-                <button type="button" className="link-button" onClick={() => setSelectedAsset(a.id)}>
-                  {a.name}
-                </button>{' '}
-                <span className="sub">{ASSET_CATEGORIES.find((c) => c.id === a.category)?.label}</span>
-              </li>
-            ))}
-        </ul>
-      </details>
+      <LazyList
+        summary={`List of assets shown (${shown.length.toLocaleString('en-GB')})`}
+        items={shown}
+        className="asset-list"
+        more="use Near here or the map"
+        render={(a) => (
+          <li key={a.id}>
+            <button type="button" className="link-button" onClick={() => setSelectedAsset(a.id)}>
+              {a.name}
+            </button>{' '}
+            <span className="sub">{ASSET_CATEGORIES.find((c) => c.id === a.category)?.label}</span>
+          </li>
+        )}
+      />
       <AssetDetails />
     </section>
   );

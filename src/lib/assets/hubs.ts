@@ -370,6 +370,83 @@ export function parseHubsCsv(
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Wards for hubs given by latitude/longitude
+// ---------------------------------------------------------------------------------------------
+
+type Ring = number[][];
+interface WardShape {
+  code: string;
+  bbox: [number, number, number, number];
+  polygons: Ring[][];
+}
+
+/** Even–odd ray test of one ring. */
+function inRing(x: number, y: number, ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Ward code containing a point, from the ward boundaries (geo-ward.json: features with properties.code,
+ * Polygon or MultiPolygon, holes respected): the `wardAt` of HubsParseOptions. A hub placed by latitude
+ * and longitude is then in the borough by the same rule as one placed by postcode — the ward it falls in —
+ * rather than counted as outside for want of a postcode.
+ */
+export function wardLocator(wards: { features: readonly { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates?: unknown } | null }[] }): (lon: number, lat: number) => string | null {
+  const shapes: WardShape[] = [];
+  for (const f of wards?.features ?? []) {
+    const g = f?.geometry;
+    const code = f?.properties?.code;
+    if (typeof code !== 'string' || !g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Ring[][];
+    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const poly of polygons)
+      for (const p of poly[0] ?? []) {
+        bbox[0] = Math.min(bbox[0], p[0]);
+        bbox[1] = Math.min(bbox[1], p[1]);
+        bbox[2] = Math.max(bbox[2], p[0]);
+        bbox[3] = Math.max(bbox[3], p[1]);
+      }
+    shapes.push({ code, bbox, polygons });
+  }
+  return (lon, lat) => {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+    for (const s of shapes) {
+      if (lon < s.bbox[0] || lon > s.bbox[2] || lat < s.bbox[1] || lat > s.bbox[3]) continue;
+      for (const [outer, ...holes] of s.polygons) if (outer && inRing(lon, lat, outer) && !holes.some((h) => inRing(lon, lat, h))) return s.code;
+    }
+    return null;
+  };
+}
+
+/**
+ * Give hubs placed by latitude/longitude (no ward from a postcode or the ward column) the ward they fall in,
+ * and so mark them in the borough, as parseHubsCsv does with `wardAt`. For results read without it; pure
+ * (returns new points, the same objects where nothing changes).
+ */
+export function placeHubsInWards(points: readonly Asset[], wardAt: (lon: number, lat: number) => string | null, wardNames: Map<string, string>): Asset[] {
+  return points.map((a) => {
+    if (a.wardCode || (a.category !== 'hub' && a.category !== 'champion_org')) return a;
+    const code = wardAt(a.lon, a.lat);
+    if (!code || !wardNames.has(code)) return a;
+    return { ...a, wardCode: code, ward: wardNames.get(code), inBorough: true };
+  });
+}
+
+/** Most items a list from a loaded file draws at once; the rest are counted ("… and N more"). */
+export const LIST_CAP = 200;
+
+/** The first `cap` items to draw and how many more there are (lists that grow with people's files). */
+export function capList<T>(items: readonly T[], cap = LIST_CAP): { shown: readonly T[]; more: number } {
+  return items.length <= cap ? { shown: items, more: 0 } : { shown: items.slice(0, cap), more: items.length - cap };
+}
+
 /** Wrap a postcode map (as built by scripts/assets.ts postcodeGeocoder) as a geocoder; input is normalised first. */
 export function geocoderFromMap(m: Map<string, { lon: number; lat: number; wardCode: string }>): HubsGeocoder {
   return (pc) => {
