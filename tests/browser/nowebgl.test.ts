@@ -22,6 +22,9 @@ async function expectClean(page: Page) {
 
 /** Open the app with no map: the idle signal never comes, so wait for the task navigation and the map's error state. */
 async function openWithoutMap(s: Session, query = '') {
+  // WebGL2 is checked up front: without it the map's code (MapLibre) is never even downloaded, so nothing throws.
+  const mapCode: string[] = [];
+  s.page.on('request', (r) => /\/MapView-[^/]*\.js$/.test(r.url()) && mapCode.push(r.url()));
   await s.page.goto(`${s.baseUrl}${query ? `?${query}` : ''}`);
   await taskNav(s.page).waitFor();
   await s.page.waitForFunction(() => document.querySelector('.map-wrap')?.getAttribute('data-map-state') === 'error');
@@ -30,6 +33,7 @@ async function openWithoutMap(s: Session, query = '') {
   expect(await alert.innerText()).toMatch(/another browser|hardware acceleration/);
   // The map was never started.
   expect(await s.page.locator('.maplibregl-map').count()).toBe(0);
+  expect(mapCode, 'map code loaded without WebGL').toEqual([]);
 }
 
 describe('without WebGL', () => {
