@@ -35,8 +35,19 @@ export function subscribeOffline(l: Listener): () => void {
 
 /** Activate the waiting version and reload the page (the person chose "Reload"). */
 export async function reloadToUpdate(): Promise<void> {
-  if (update) await update(true);
-  else location.reload();
+  const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  if (!update || !sw) return location.reload();
+  // Workbox reloads by itself only when this page was opened by an earlier version; a page opened on the
+  // first visit (then taken over) is reloaded here once the new version controls it.
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    location.reload();
+  };
+  sw.addEventListener('controllerchange', go, { once: true });
+  await update(true);
+  setTimeout(go, 3000); // the new version did not take over (it may already be active): reload anyway
 }
 
 /** Register the service worker (production builds in browsers that support it). Never throws. */
