@@ -8,7 +8,7 @@ import { fileTooLarge, normalisePostcode } from '../lib/core/text';
 import { examplePostcode } from '../lib/places/search';
 import { appraisalCsv, siteGeoJson, RESIDENTS_NOTE, type SiteAppraisal as Appraisal } from '../lib/site/appraisal';
 import { siteFromPoint, SITE_TOO_LARGE_ADVICE } from '../lib/site/geometry';
-import { encodeSite } from '../lib/site/link';
+import { encodeSite, linkSimplification } from '../lib/site/link';
 import { parseRadii } from '../lib/core/geo';
 import { formatDistance, formatNumber, formatValue } from '../lib/core/format';
 import { comparisonWords } from '../lib/places/comparison';
@@ -327,6 +327,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
           <li key={t}>{t}</li>
         ))}
       </ul>
+      <LinkSimplifiedNote />
       <div className="button-row no-print">
         <button type="button" onClick={() => printSummary()}>
           Download summary
@@ -377,4 +378,17 @@ function SummaryImage() {
   const noMap = useStore((s) => s.mapState === 'error');
   if (noMap) return <p className="print-only site-map-missing">Map not available: this device could not show the map. The tables below are complete.</p>;
   return src ? <img className="print-only site-map-image" src={src} alt="Map of the site and its catchment rings, with legend" /> : null;
+}
+
+/** The link holds a simplified boundary (too detailed for a link): say how closely, and where the exact one is. */
+function LinkSimplifiedNote() {
+  const how = linkSimplification(useStore((s) => s.site));
+  if (!how) return null;
+  return (
+    <p className="sub no-print link-simplified">
+      {how.kind === 'simplified'
+        ? `The link holds a simplified boundary (within ~${how.toleranceM.toLocaleString('en-GB')} m); download the GeoJSON for the exact one.`
+        : 'This boundary is too detailed for a link: the link holds only its outline. Download the GeoJSON for the exact one.'}
+    </p>
+  );
 }

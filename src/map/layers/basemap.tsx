@@ -35,5 +35,22 @@ export function BasemapLayer({ map }: { map: MlMap }) {
     for (const g of GEOGRAPHY_IDS) map.setPaintProperty(fillId(g), 'fill-opacity', fillOpacity(basemap, faint));
     map.setPaintProperty('context-fill', 'fill-opacity', basemap ? 0.2 : 1);
   }, [map, basemap, faint, place]);
+  // The tile server cannot be reached (offline, blocked, down): switch the street map off and say so.
+  useEffect(() => {
+    if (!basemap) return;
+    let done = false;
+    const onError = (e: object) => {
+      if (done || (e as { sourceId?: string }).sourceId !== BASEMAP_SOURCE) return;
+      done = true;
+      useStore.getState().setShare({ basemap: false });
+      useStore.getState().addMessage(BASEMAP_UNREACHABLE);
+    };
+    map.on('error', onError);
+    return () => {
+      map.off('error', onError);
+    };
+  }, [map, basemap]);
   return null;
 }
+
+export const BASEMAP_UNREACHABLE = 'The street map could not be reached; the built-in map is shown.';
