@@ -11,6 +11,8 @@ import { formatDistance, formatRadius } from '../lib/core/format';
 export function NearHere() {
   const point = useStore((s) => s.nearPoint);
   const picking = useStore((s) => s.tool?.kind === 'pick-point');
+  // Without a map there is no point to pick: a postcode search still works.
+  const noMap = useStore((s) => s.mapState === 'error');
   const setTool = useStore((s) => s.setTool);
   const setNear = useStore((s) => s.setNearPoint);
   const setSelected = useStore((s) => s.setSelectedAsset);
@@ -26,9 +28,14 @@ export function NearHere() {
     <section className="near-here" aria-labelledby="near-title">
       <h2 id="near-title">Near here</h2>
       <div className="button-row">
-        <button type="button" aria-pressed={picking} onClick={() => setTool(picking ? null : { kind: 'pick-point' })}>
+        <button type="button" aria-pressed={picking} disabled={noMap} aria-describedby={noMap ? 'near-no-map' : undefined} onClick={() => setTool(picking ? null : { kind: 'pick-point' })}>
           Pick a point on the map
         </button>
+        {noMap ? (
+          <span id="near-no-map" className="sub">
+            The map is not available on this device: search a postcode instead.
+          </span>
+        ) : null}
         {point ? (
           <button type="button" className="link-button" onClick={() => setNear(null)}>
             Clear location
