@@ -76,7 +76,9 @@ export function encodeSite(site: SiteGeometry, maxChars: number = MAX_SITE_PARAM
   const rings = outerRings(g as Polygon | MultiPolygon);
   const full = encodeRings(rings);
   if (siteParamLength(full) <= maxChars) return full;
-  for (const tol of SIMPLIFY_TOLERANCES_M) {
+  // Each ring keeps at least 4 corners (about 22 characters each, encoded): too many parts can only be outlined.
+  const fewest = rings.length * 4 * 22;
+  for (const tol of fewest <= maxChars ? SIMPLIFY_TOLERANCES_M : []) {
     const raw = encodeRings(simplifyRings(rings, tol));
     if (siteParamLength(raw) <= maxChars) {
       remember(raw, site, { kind: 'simplified', toleranceM: tol });
