@@ -178,6 +178,5 @@ describe.each([
     await dialog.waitFor({ state: 'hidden' });
     expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('Accessibility');
     expect(await axeViolations(s.page)).toEqual([]);
-    if (viewport === PHONE) await s.page.screenshot({ path: 'test-results/a11y-phone.png' });
   });
 });
