@@ -5,7 +5,11 @@ import { UpdateNotice } from './components/UpdateNotice';
 import { startOffline } from './data/offline';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+// An error an error boundary catches (e.g. the map failing) is handled and shown in words: a warning
+// in the console, not an error (React would otherwise log every caught error as console.error).
+createRoot(document.getElementById('root')!, {
+  onCaughtError: (error) => console.warn('Handled by an error boundary:', error instanceof Error ? error.message : error),
+}).render(
   <StrictMode>
     <App />
     <UpdateNotice />
