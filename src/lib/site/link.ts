@@ -105,9 +105,10 @@ export function linkSimplification(raw: string | null): LinkSimplification | nul
   return raw ? (exactSites.get(raw)?.how ?? null) : null;
 }
 
-export function decodeSite(raw: string): SiteGeometry | null {
+/** The site a link holds; `exact` (default): for a simplified link this page wrote, the exact site behind it. */
+export function decodeSite(raw: string, exact = true): SiteGeometry | null {
   // The exact site behind a simplified link this page wrote (the person who drew or loaded it sees it exactly).
-  const known = exactSites.get(raw);
+  const known = exact ? exactSites.get(raw) : undefined;
   if (known) return known.site;
   try {
     if (raw.startsWith('pt:')) {
