@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/types';
 import { useStore } from '../store';
 import { dataUrl } from '../data/load';
 import { buildStyle } from './style';
@@ -78,7 +79,16 @@ export default function MapView({ onFail, onContextLost, onContextRestored }: Ma
     m.addControl(attribution, 'bottom-right');
     const collapse = () => m.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     collapse();
-    m.on('error', (e) => console.warn('map error', e.error?.message));
+    // A boundary file that cannot be loaded: say which, and that everything else still works.
+    const failed = new Set<string>();
+    m.on('error', (e) => {
+      console.warn('map error', e.error?.message);
+      const g = (e as unknown as { sourceId?: string }).sourceId as GeographyId | undefined;
+      if (g && (GEOGRAPHY_IDS as readonly string[]).includes(g) && !failed.has(g)) {
+        failed.add(g);
+        useStore.getState().addMessage(`The ${g === 'ward' ? 'ward' : GEOGRAPHY_LABEL[g]} boundaries (geo-${g}.json) could not be loaded, so the map cannot draw them; the table, profiles, comparison and everything else still work.`);
+      }
+    });
     m.once('load', () => {
       collapse();
       // On a phone the panel covers the map's lower part: fit the borough into the part that shows.

@@ -42,6 +42,18 @@ describe('a missing data file', () => {
     await s.page.getByRole('option', { name: /TS18 1HU/ }).waitFor();
   });
 
+  it('geo-lsoa.json 404: switching to LSOAs says the boundaries are missing; the table still lists every LSOA', async () => {
+    const s = await suite.session({ allowConsole: [...ALLOW_404.allowConsole, /map error/] });
+    await s.context.route('**/data/geo-lsoa.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
+    await openApp(s);
+    await s.page.getByText('The LSOA boundaries (geo-lsoa.json) could not be loaded').waitFor();
+    await s.page.getByLabel('Geography').selectOption('lsoa');
+    await s.page.getByRole('button', { name: 'Table', exact: true }).click();
+    const table = s.page.getByRole('region', { name: /by LSOA/ });
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(124);
+  });
+
   it('indicators.json 404: a plain message naming the file, with Try again', async () => {
     const s = await suite.session(ALLOW_404);
     await s.context.route('**/data/indicators.json', (r) => r.fulfill({ status: 404, body: '' }));

@@ -162,13 +162,13 @@ describe('area explorer', () => {
   it('keyboard only: search an area by name and open its profile', async () => {
     s = await suite.session();
     await openApp(s);
-    // Tab order from the top: the four task links, then the search box.
+    // Tab order from the top: the accessibility statement in the header, the four task links, then the search box.
     const order: string[] = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 6; k++) {
       await s.page.keyboard.press('Tab');
       order.push(await s.page.evaluate(() => (document.activeElement?.id ? `#${document.activeElement.id}` : (document.activeElement?.textContent ?? ''))));
     }
-    expect(order).toEqual(['Explore areas', 'Compare places', 'Near me', 'Appraise a site', '#search-input']);
+    expect(order).toEqual(['Accessibility', 'Explore areas', 'Compare places', 'Near me', 'Appraise a site', '#search-input']);
     // "Hartburn" is a village and a ward: the search also lists places, MSOAs and LSOAs, so the person
     // arrows down to the ward (the first option is the place, not an area).
     await s.page.keyboard.type('Hartburn');
