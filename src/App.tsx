@@ -4,6 +4,7 @@ import { useStartup } from './data/startup';
 import { AccessibilityStatement } from './components/AccessibilityStatement';
 import { MapArea } from './components/MapArea';
 import { LoadStatus } from './components/LoadStatus';
+import { BasemapQuestion } from './components/BasemapQuestion';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
@@ -85,6 +86,8 @@ export function App() {
           <>
             <TaskNav />
             <Messages />
+            {/* In every task: a link asking for the online street map is answered before any tile loads. */}
+            <BasemapQuestion />
             <Panel />
           </>
         )}

@@ -3,7 +3,6 @@ import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/ty
 import { MODE_TOKEN, tokenOf } from '../lib/share/url';
 import { hasCompare } from '../lib/indicators/choropleth';
 import { latestIndicators, measureOf, periodsOf } from '../lib/indicators/periods';
-import { BasemapQuestion } from './BasemapQuestion';
 
 /** What each geography is, after its name and the number of areas in the data. */
 const GEOGRAPHY_NOTE: Record<GeographyId, string> = { ward: 'May 2023 boundaries', lsoa: 'Census 2021 small areas', msoa: 'Census 2021 neighbourhoods' };
@@ -120,7 +119,6 @@ export function Controls() {
         <input id="basemap" type="checkbox" checked={s.basemap} onChange={(e) => s.setShare({ basemap: e.target.checked })} />
         <label htmlFor="basemap">Street basemap (online: loads OpenStreetMap tiles)</label>
       </div>
-      <BasemapQuestion />
       {!compareOk && s.mode === 'benchmark' ? (
         <p className="hint">No “compared with England” view exists for this indicator: it has no confidence interval or national decile.</p>
       ) : null}
