@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { holdOnlineRequests, parse, pickShare, serialise } from '../lib/share/url';
+import { holdOnlineRequests, linkShortensNames, parse, pickShare, serialise } from '../lib/share/url';
 import { validateShare } from '../lib/share/validate';
 
 const SAVED_KEY = 'nhe:neighbourhoods';
@@ -67,6 +67,7 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
   // While the URL is being applied to the store, the store's changes must not push history again
   // (that would make the back button step forward).
   let applying = false;
+  let shortenedSaid = false;
   const apply = () => {
     applying = true;
     try {
@@ -111,6 +112,10 @@ export function startUrlSync(knownIndicators: ReadonlySet<string>): () => void {
     if (q !== last) {
       last = q;
       window.history.pushState(null, '', `?${q}`);
+      if (!shortenedSaid && linkShortensNames(pickShare(s))) {
+        shortenedSaid = true;
+        useStore.getState().addMessage('Neighbourhood names are shortened in this view’s link so it stays under 8 KB; the full names are kept in this browser.');
+      }
     }
   });
   const onPop = () => {

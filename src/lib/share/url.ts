@@ -103,7 +103,35 @@ const MAX_CUSTOM_CHARS = 400;
 /** Comparison entries read from a link: a few more than a comparison holds (some may not be in the data). */
 const MAX_CMP_READ = MAX_COMPARISON * 4;
 
+/**
+ * The link for a state, never longer than MAX_LINK_QUERY_CHARS: if neighbourhood names would make it
+ * longer (they may hold any characters, and each non-Latin one takes up to 12 in a link), the names in
+ * the link are shortened until it fits (the app keeps the full names; `linkShortensNames` says when).
+ */
 export function serialise(s: ShareState): string {
+  const full = serialiseAll(s);
+  if (full.length <= MAX_LINK_QUERY_CHARS || !s.custom.length) return full;
+  for (let keep = 40; keep >= 0; keep -= 5) {
+    const q = serialiseAll({ ...s, custom: s.custom.map((c) => shortenCustomName(c, keep)) });
+    if (q.length <= MAX_LINK_QUERY_CHARS) return q;
+  }
+  return serialiseAll({ ...s, custom: s.custom.map((c) => shortenCustomName(c, 0)) });
+}
+
+/** True when the link for this state carries shortened neighbourhood names (see serialise). */
+export function linkShortensNames(s: ShareState): boolean {
+  return s.custom.length > 0 && serialiseAll(s).length > MAX_LINK_QUERY_CHARS;
+}
+
+/** "bits.name" with the name cut to `keep` characters (an empty name becomes "…"). */
+function shortenCustomName(c: string, keep: number): string {
+  const dot = c.indexOf('.');
+  if (dot < 0) return c;
+  const name = Array.from(c.slice(dot + 1));
+  return name.length <= keep ? c : `${c.slice(0, dot + 1)}${name.slice(0, keep).join('').trim()}…`;
+}
+
+function serialiseAll(s: ShareState): string {
   const p = new URLSearchParams();
   // The task is written unless the link already says it (older links: a site, or the comparison view).
   if (s.task !== inferredTask(s)) p.set('task', s.task);

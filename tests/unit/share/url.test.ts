@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARE_STATE, TASK_IDS, parse, serialise, type ShareState } from '../../../src/lib/share/url';
+import { DEFAULT_SHARE_STATE, MAX_LINK_QUERY_CHARS, TASK_IDS, linkShortensNames, parse, serialise, type ShareState } from '../../../src/lib/share/url';
 import { MAX_COMPARISON } from '../../../src/lib/places/keys';
 import type { GeographyId } from '../../../src/lib/core/types';
 
@@ -85,6 +85,25 @@ describe('parse(serialise(state)) round trip', () => {
 
   it('distinct states serialise to distinct queries', () => {
     expect(new Set(states.map(serialise)).size).toBe(states.length);
+  });
+});
+
+describe('links never longer than MAX_LINK_QUERY_CHARS', () => {
+  it('twenty neighbourhoods with 60-emoji names: names shortened in the link, which still opens all twenty', () => {
+    const name = '😀'.repeat(60);
+    const custom = Array.from({ length: 20 }, (_, i) => `AAAB${String.fromCharCode(65 + i)}.${name}`);
+    const s = { ...DEFAULT_SHARE_STATE, custom };
+    expect(linkShortensNames(s)).toBe(true);
+    const q = serialise(s);
+    expect(q.length).toBeLessThanOrEqual(MAX_LINK_QUERY_CHARS);
+    const back = parse(q, KNOWN).state.custom;
+    expect(back).toHaveLength(20);
+    for (const c of back) expect(c.slice(c.indexOf('.') + 1)).toMatch(/^😀*…$/u);
+  });
+  it('a short link is written unchanged', () => {
+    const s = { ...DEFAULT_SHARE_STATE, custom: ['AAAB.Mine'] };
+    expect(linkShortensNames(s)).toBe(false);
+    expect(parse(serialise(s), KNOWN).state.custom).toEqual(['AAAB.Mine']);
   });
 });
 
