@@ -3,8 +3,7 @@ import { useStore } from '../store';
 import { isShown, useAllAssets, useVisibleCounts } from '../data/useAssets';
 import { ASSET_CATEGORIES, type AssetCategory } from '../lib/assets/categories';
 import { assetIconSvg } from '../ui/icons';
-import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, capList, placeHubsInWards, wardLocator } from '../lib/assets/hubs';
-import { dataUrl } from '../data/load';
+import { HUBS_SCHEMA_DOC, HUBS_TEMPLATE_CSV, capList } from '../lib/assets/hubs';
 import { readHubsFile } from '../data/hubsFile';
 import { downloadText } from '../data/download';
 import { AssetDetails } from './AssetDetails';
@@ -40,15 +39,6 @@ function LazyList<T>({ summary, items, render, className, more, defaultOpen = fa
   );
 }
 
-/** Ward boundaries, loaded once, to place hubs given by latitude/longitude in their ward. */
-let wardAtPromise: Promise<((lon: number, lat: number) => string | null) | null> | null = null;
-function loadWardAt() {
-  wardAtPromise ??= fetch(dataUrl('geo-ward.json'))
-    .then((r) => (r.ok ? r.json() : null))
-    .then((fc) => (fc ? wardLocator(fc) : null))
-    .catch(() => null);
-  return wardAtPromise;
-}
 
 /** "Community assets": a checkbox per category with counts, the hubs-and-champions loader, details. */
 export function CommunityAssets() {
@@ -70,10 +60,7 @@ export function CommunityAssets() {
     say(`Reading ${file.name}…`);
     const res = await readHubsFile(file, bundle);
     if ('error' in res) return say(res.error, 'error');
-    // Hubs given by latitude/longitude are in the borough when they fall in one of its wards (as postcode hubs are).
-    const wardAt = res.hubs.points.some((p) => !p.wardCode) ? await loadWardAt() : null;
-    const wardNames = new Map(bundle.areas.ward.codes.map((c, i) => [c, bundle.areas.ward.names[i]]));
-    setUserHubs(wardAt ? { ...res.hubs, points: placeHubsInWards(res.hubs.points, wardAt, wardNames) } : res.hubs);
+    setUserHubs(res.hubs);
     for (const c of ['hub', 'champion_org'] as const) toggleLayer(c, true);
     say(res.message);
   }

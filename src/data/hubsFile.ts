@@ -1,7 +1,17 @@
 import type { IndicatorBundle } from '../lib/core/types';
-import { hubsFileSizeError, parseHubsCsv } from '../lib/assets/hubs';
+import { hubsFileSizeError, parseHubsCsv, placeHubsInWards, wardLocator } from '../lib/assets/hubs';
 import type { UserHubs } from '../store/data';
-import { loadPostcodes } from './load';
+import { dataUrl, loadPostcodes } from './load';
+
+/** Ward boundaries, loaded once, to place hubs given by latitude/longitude in their ward. */
+let wardAtPromise: Promise<((lon: number, lat: number) => string | null) | null> | null = null;
+function loadWardAt() {
+  wardAtPromise ??= fetch(dataUrl('geo-ward.json'))
+    .then((r) => (r.ok ? r.json() : null))
+    .then((fc) => (fc ? wardLocator(fc) : null))
+    .catch(() => null);
+  return wardAtPromise;
+}
 
 /**
  * Read a hubs-and-champions file (the council template): hubs and organisations placed by postcode,
@@ -21,8 +31,12 @@ export async function readHubsFile(file: File, bundle: IndicatorBundle): Promise
     const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
     if (res.error) return { error: `${file.name}: ${res.error}` };
     const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
+    // Hubs given by latitude/longitude are in the borough when they fall in one of its wards (as postcode hubs are).
+    const wardAt = res.points.some((p) => !p.wardCode) ? await loadWardAt() : null;
+    const wardNames = new Map(bundle.areas.ward.codes.map((c, i) => [c, bundle.areas.ward.names[i]]));
+    const points = wardAt ? placeHubsInWards(res.points, wardAt, wardNames) : res.points;
     return {
-      hubs: { fileName: file.name, points: res.points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings },
+      hubs: { fileName: file.name, points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings },
       message: `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
     };
   } catch (e) {
