@@ -1,5 +1,30 @@
 import type { IndicatorBundle } from '../lib/core/types';
-import { hubsFileSizeError, parseHubsCsv, placeHubsInWards, wardLocator } from '../lib/assets/hubs';
+import { hubsFileSizeError, placeHubsInWards, wardLocator, type HubsParseResult } from '../lib/assets/hubs';
+import { handleHubs, type HubsRequest } from './hubs.worker';
+
+/** Parse in a worker (a large file would freeze the page); on this thread if workers are unavailable. */
+function parseHubsOffMainThread(req: HubsRequest): Promise<HubsParseResult> {
+  if (typeof Worker === 'undefined') return Promise.resolve(handleHubs(req));
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./hubs.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(handleHubs(req));
+      return;
+    }
+    worker.onmessage = (e: MessageEvent<HubsParseResult>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      worker.terminate();
+      resolve(handleHubs(req));
+    };
+    worker.postMessage(req);
+  });
+}
 import type { UserHubs } from '../store/data';
 import { dataUrl, loadPostcodes } from './load';
 
@@ -22,13 +47,15 @@ export async function readHubsFile(file: File, bundle: IndicatorBundle): Promise
   const sizeError = hubsFileSizeError(file.size);
   if (sizeError) return { error: `${file.name}: ${sizeError}` };
   try {
-    const [text, pcs] = await Promise.all([file.text(), loadPostcodes()]);
-    const geocode = (pc: string) => {
-      const hit = pcs[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
-      return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
-    };
-    const wardByName = new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]]));
-    const res = parseHubsCsv(text, geocode, wardByName, { source: `Loaded from ${file.name} (in this browser only)`, licence: 'As supplied by the user' });
+    const [text, postcodes] = await Promise.all([file.text(), loadPostcodes()]);
+    const res = await parseHubsOffMainThread({
+      text,
+      postcodes,
+      wardCodes: bundle.areas.ward.codes,
+      wardNames: bundle.areas.ward.names,
+      source: `Loaded from ${file.name} (in this browser only)`,
+      licence: 'As supplied by the user',
+    });
     if (res.error) return { error: `${file.name}: ${res.error}` };
     const ind = Object.values(res.championCounts).reduce((a, b) => a + b, 0);
     // Hubs given by latitude/longitude are in the borough when they fall in one of its wards (as postcode hubs are).

@@ -1,0 +1,31 @@
+/**
+ * Reading a hubs-and-champions file off the main thread: a 5 MB file (about 125,000 rows) takes around
+ * a second to parse and place, which would freeze the page. The same handler runs on the main thread
+ * when workers are unavailable.
+ */
+import { parseHubsCsv, type HubsParseResult } from '../lib/assets/hubs';
+import type { PostcodeIndex } from '../lib/core/types';
+
+export interface HubsRequest {
+  text: string;
+  postcodes: PostcodeIndex;
+  /** Ward codes in the bundle's ward order, and their names (lower case keys are made by the parser). */
+  wardCodes: string[];
+  wardNames: string[];
+  source: string;
+  licence: string;
+}
+
+export function handleHubs(req: HubsRequest): HubsParseResult {
+  const geocode = (pc: string) => {
+    const hit = req.postcodes[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
+    return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? req.wardCodes[hit[3]] : '' } : null;
+  };
+  const wardByName = new Map(req.wardNames.map((n, i) => [n.toLowerCase(), req.wardCodes[i]]));
+  return parseHubsCsv(req.text, geocode, wardByName, { source: req.source, licence: req.licence });
+}
+
+const g = globalThis as unknown as { WorkerGlobalScope?: new () => unknown; postMessage: (m: HubsParseResult) => void; onmessage: ((e: MessageEvent<HubsRequest>) => void) | null };
+if (typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope) {
+  g.onmessage = (e) => g.postMessage(handleHubs(e.data));
+}
