@@ -14,7 +14,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const BOROUGH_GREY = '#8a8a8a';
 const ENGLAND_DASH = '3 2';
 
-/** One place in words for the chart's accessible name: "1 Portrack 18.2% (higher than England)". */
+/** One place in words for the chart's accessible name: "1 <place name> 18.2% (higher than England)". */
 function placeWords(row: ComparisonRow, v: PlaceValue, k: number, name: string | undefined): string {
   const who = name ? `${k + 1} ${name}` : `place ${k + 1}`;
   if (v.value == null) return `${who} no data`;

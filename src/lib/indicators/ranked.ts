@@ -236,7 +236,7 @@ export function rankedLayout(bars: readonly RankedBar[], ind: Pick<IndicatorReco
 /**
  * The chart's accessible name: what it shows, in what order, and the reference values, e.g.
  * "Bar chart: Hypertension 2024-25 by ward, highest first, bars coloured by comparison with England,
- * with 95% intervals and the England (15.2%) and Stockton-on-Tees (17.1%) values as lines".
+ * with 95% intervals and the England (15.2%) and <borough name> (17.1%) values as lines".
  */
 export function rankedAriaLabel(ind: IndicatorRecord, geography: GeographyId, refs: RankedRefs, bars: readonly RankedBar[]): string {
     const geo = geography === 'ward' ? 'ward' : GEOGRAPHY_LABEL[geography];

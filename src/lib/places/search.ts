@@ -26,7 +26,7 @@ export interface SearchItem {
   detail?: string;
   /** Words shown but not matched (an address, a place type). */
   note?: string;
-  /** Words matched only by the typo-tolerant search alongside other words (e.g. an asset's ward: "boots billingham"). */
+  /** Words matched only by the typo-tolerant search alongside other words (e.g. an asset's ward: "<pharmacy> <ward>"). */
   where?: string;
   /** Another code that matches exactly (an asset's ODS code). */
   altCode?: string;
@@ -221,7 +221,7 @@ export function searchItems(items: readonly SearchItem[], query: string, limit =
     if (s >= 0) score.set(i, s);
   });
   // Typo-tolerant matches, ordered: every word found in the name (not only in the detail or ward), then names
-  // with fewer words besides those typed (so "Billingam" puts Billingham before Billingham Library), then kind, then score.
+  // with fewer words besides those typed (so a misspelt town puts the town before "<town> Library"), then kind, then score.
   const fuzzyKey = new Map<number, [number, number, number]>();
   if (score.size < limit) {
     const queryWords = q.split(' ').length;

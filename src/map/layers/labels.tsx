@@ -22,7 +22,7 @@ type LabelTier = 'town' | 'village' | 'ward';
 const PRIORITY: Record<LabelTier, number> = { town: 0, village: 1, ward: 2 };
 /**
  * The gazetteer's GeoNames places carry no population and no town/village type, so a place's size is
- * estimated from the data: the residents of the wards named after it (Billingham Central, … North …), or of
+ * estimated from the data: the residents of the wards named after it ("<Town> Central", "<Town> North" …), or of
  * the small areas nearer to it than to any other place, whichever is more. The second is not used where
  * several names share one point (GeoNames gives some villages only their postcode district's point).
  * A place of at least this many residents is labelled as a town.
@@ -43,7 +43,7 @@ interface PlaceLabel {
   outside: boolean;
 }
 
-/** The first word of a place name ("Stockton" of "Stockton-on-Tees"), for matching ward names. */
+/** The first word of a place name ("Market" of "Market-on-Sea"), for matching ward names. */
 const stem = (name: string) => name.split(/[\s-]/)[0].toLowerCase();
 
 /** Town and village names from the gazetteer, and ward names at their label points, each with a size for ordering. */
