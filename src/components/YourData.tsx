@@ -7,6 +7,7 @@ import { addDataset, removeAllYourData, removeDataset } from '../data/yourData';
 import { checkTable } from '../lib/userdata/check';
 import { suggestColumns, type Lookups2011 } from '../lib/userdata/geography';
 import { isHubsFile, locationColumns, readPointsCsv, readPointsGeoJson } from '../lib/userdata/points';
+import { geocoderFromIndex } from '../lib/assets/hubs';
 import { exactQofIndicators, looksLikePatientsByLsoa, parsePatientsByLsoa } from '../lib/health/exact';
 import { USER_FILE_LIMIT_BYTES, type CheckReport, type ColumnChoice, type ParsedTable, type UserDataset, type UserIndicatorSpec } from '../lib/userdata/types';
 import type { IndicatorBundle, Polarity } from '../lib/core/types';
@@ -280,10 +281,7 @@ async function pointOptions(fileName: string, bundle: IndicatorBundle) {
   const [minLon, minLat, maxLon, maxLat] = bundle.place.bounds;
   return {
     fileName,
-    geocode: (pc: string) => {
-      const hit = pcs[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
-      return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
-    },
+    geocode: geocoderFromIndex(pcs, bundle.areas.ward.codes),
     // The borough's extent: a point outside it is kept (people cross boundaries) and shown faded.
     inBorough: (lon: number, lat: number) => lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat,
   };

@@ -3,7 +3,7 @@
  * a second to parse and place, which would freeze the page. The same handler runs on the main thread
  * when workers are unavailable.
  */
-import { parseHubsCsv, type HubsParseResult } from '../lib/assets/hubs';
+import { geocoderFromIndex, parseHubsCsv, type HubsParseResult } from '../lib/assets/hubs';
 import type { PostcodeIndex } from '../lib/core/types';
 
 export interface HubsRequest {
@@ -17,10 +17,7 @@ export interface HubsRequest {
 }
 
 export function handleHubs(req: HubsRequest): HubsParseResult {
-  const geocode = (pc: string) => {
-    const hit = req.postcodes[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
-    return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? req.wardCodes[hit[3]] : '' } : null;
-  };
+  const geocode = geocoderFromIndex(req.postcodes, req.wardCodes);
   const wardByName = new Map(req.wardNames.map((n, i) => [n.toLowerCase(), req.wardCodes[i]]));
   return parseHubsCsv(req.text, geocode, wardByName, { source: req.source, licence: req.licence });
 }

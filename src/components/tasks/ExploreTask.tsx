@@ -6,10 +6,7 @@ import { PracticeProfile } from '../PracticeProfile';
 import { AreaProfile } from '../AreaProfile';
 import { Practices } from '../Practices';
 import { Sources } from '../Sources';
-import { lazy, Suspense } from 'react';
-
-// "Your data" (file parsing, checks, point and patients readers) loads when its panel first shows.
-const YourData = lazy(() => import('../YourData').then((m) => ({ default: m.YourData })));
+import { YourDataLazy } from '../YourDataLazy';
 
 /** Explore areas: the map of one indicator, its legend, and the profile of the chosen area or practice. */
 export function ExploreTask() {
@@ -21,9 +18,7 @@ export function ExploreTask() {
       <PracticeProfile />
       <AreaProfile />
       <Practices />
-      <Suspense fallback={<p role="status">Loading “Your data”…</p>}>
-        <YourData />
-      </Suspense>
+      <YourDataLazy />
       <Sources />
     </TaskPanel>
   );

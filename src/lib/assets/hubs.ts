@@ -7,6 +7,7 @@
  */
 import Papa from 'papaparse';
 import { inUk, type Asset } from './categories';
+import type { PostcodeIndex } from '../core/types';
 import { MAX_TEXT, UPLOAD_LIMIT_BYTES, cleanText, fileTooLarge, normalisePostcode, textTooLarge } from '../core/text';
 
 export const HUBS_COLUMNS = [
@@ -445,6 +446,15 @@ export const LIST_CAP = 200;
 /** The first `cap` items to draw and how many more there are (lists that grow with people's files). */
 export function capList<T>(items: readonly T[], cap = LIST_CAP): { shown: readonly T[]; more: number } {
   return items.length <= cap ? { shown: items, more: 0 } : { shown: items.slice(0, cap), more: items.length - cap };
+}
+
+/** The browser's postcode index (postcodes.json) as a geocoder: input normalised, ward by its index. */
+export function geocoderFromIndex(postcodes: PostcodeIndex, wardCodes: readonly string[]): HubsGeocoder {
+  return (pc) => {
+    const n = normalisePostcode(pc);
+    const hit = n ? postcodes[n] : undefined;
+    return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? wardCodes[hit[3]] : '' } : null;
+  };
 }
 
 /** Wrap a postcode map (as built by scripts/assets.ts postcodeGeocoder) as a geocoder; input is normalised first. */

@@ -1,16 +1,13 @@
 /** What the comparison focuses on: themes to show, and one row per measure (earlier periods become a change). */
 import type { IndicatorBundle, IndicatorRecord } from '../core/types';
-
-/** Ids of indicators that are an earlier period of another (listed through their latest one). */
-export function earlierPeriodIds(indicators: readonly IndicatorRecord[]): Set<string> {
-  return new Set(indicators.map((i) => i.previousId).filter((x): x is string => !!x));
-}
+import { latestIndicators } from '../indicators/periods';
 
 /** Themes in the Indicator list's order, each with its latest-period indicators; empty themes dropped. */
 export function themesWithMeasures(bundle: Pick<IndicatorBundle, 'themes' | 'indicators'>): { theme: string; indicators: IndicatorRecord[] }[] {
-  const earlier = earlierPeriodIds(bundle.indicators);
+  // One row per measure: the same list the Indicator select shows.
+  const latest = latestIndicators(bundle.indicators);
   return bundle.themes
-    .map((theme) => ({ theme, indicators: bundle.indicators.filter((i) => i.theme === theme && !earlier.has(i.id)) }))
+    .map((theme) => ({ theme, indicators: latest.filter((i) => i.theme === theme) }))
     .filter((t) => t.indicators.length > 0);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { handleHubs } from '../../../src/data/hubs.worker';
-import { parseHubsCsv } from '../../../src/lib/assets/hubs';
+import { geocoderFromIndex, parseHubsCsv } from '../../../src/lib/assets/hubs';
 import type { IndicatorBundle, PostcodeIndex } from '../../../src/lib/core/types';
 
 // The worker's handler gives exactly what parsing on the page gave before (same geocoder, same wards).
@@ -20,12 +20,17 @@ describe('hubs file handler (run in a worker)', () => {
   });
 
   it('matches parsing on the main thread with the same inputs', () => {
-    const geocode = (pc: string) => {
-      const hit = postcodes[pc.toUpperCase().replace(/\s+/g, ' ').trim()];
-      return hit ? { lon: hit[0], lat: hit[1], wardCode: hit[3] >= 0 ? bundle.areas.ward.codes[hit[3]] : '' } : null;
-    };
+    const geocode = geocoderFromIndex(postcodes, bundle.areas.ward.codes);
     const wardByName = new Map(bundle.areas.ward.names.map((n, i) => [n.toLowerCase(), bundle.areas.ward.codes[i]]));
     expect(handleHubs(req)).toEqual(parseHubsCsv(text, geocode, wardByName, { source: 's', licence: 'l' }));
+  });
+
+  it('the postcode geocoder reads postcodes however they are typed', () => {
+    const geocode = geocoderFromIndex(postcodes, bundle.areas.ward.codes);
+    const pc = Object.keys(postcodes)[0];
+    expect(geocode(pc)).not.toBeNull();
+    expect(geocode(pc.toLowerCase().replace(' ', ''))).toEqual(geocode(pc));
+    expect(geocode('ZZ99 9ZZ')).toBeNull();
   });
 
   it('an empty file is refused in words', () => {

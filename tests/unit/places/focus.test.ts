@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { defaultCompareThemes, earlierPeriodIds, themesWithMeasures } from '../../../src/lib/places/focus';
+import { defaultCompareThemes, themesWithMeasures } from '../../../src/lib/places/focus';
 import type { IndicatorBundle, IndicatorRecord } from '../../../src/lib/core/types';
 
 const ind = (id: string, theme: string, extra: Partial<IndicatorRecord> = {}) => ({ id, theme, label: id, kind: 'score', ...extra }) as IndicatorRecord;
@@ -18,9 +18,6 @@ const SYNTHETIC = {
 };
 
 describe('comparison focus (synthetic indicators)', () => {
-  it('knows which indicators are earlier periods', () => {
-    expect([...earlierPeriodIds(SYNTHETIC.indicators)]).toEqual(['hyp_old']);
-  });
   it('lists one row per measure, dropping themes that only hold earlier periods', () => {
     expect(themesWithMeasures(SYNTHETIC).map((t) => [t.theme, t.indicators.map((i) => i.id)])).toEqual([
       ['Deprivation', ['dep', 'dep_decile']],
