@@ -95,6 +95,12 @@ export interface HealthConditionsOutput {
   england: Record<QofConditionId, Record<string, ComparatorOut>>;
   /** The aggregate of the borough's practices (a practice population, not residents), as published. */
   borough: Record<QofConditionId, Record<string, ComparatorOut>>;
+  /**
+   * Per year, per LSOA (aligned with ctx.lsoaCodes): the practices its residents are registered at, as
+   * [index into practices, patients] (modelled for the gravity model, counted for registrations), 1 d.p.,
+   * largest first, entries under 0.5 patients dropped. Lets the browser say which practices serve an area.
+   */
+  flows: Record<string, [number, number][][]>;
   summary: string[];
 }
 
@@ -291,6 +297,8 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   let gravity: HealthConditionsDetail['gravity'];
   const regPath = join(dataDir, REGISTRATIONS_FILE);
   const unmapped = practices.filter((p) => p.lon === null);
+  const flows: HealthConditionsOutput['flows'] = {};
+  const practiceIndex = new Map(practices.map((p, j) => [p.code, j]));
 
   if (existsSync(regPath)) {
     // House of Commons Library method with real registrations by LSOA.
@@ -321,6 +329,18 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
       summary.push(
         `LSOA model ${year}: registrations by LSOA for ${practicesInModel[year].length}/${codes.length} practices; share of their patients living in the borough ${inShares.length ? `${(Math.min(...inShares) * 100).toFixed(1)}–${(Math.max(...inShares) * 100).toFixed(1)}%` : 'n/a'}`,
       );
+    }
+    for (const year of years) {
+      const inYear = new Set(byYear.get(year)!.keys());
+      const lsoaIndex = new Map(ctx.lsoaCodes.map((c, i) => [c, i]));
+      const matrix = ctx.lsoaCodes.map(() => new Map<number, number>());
+      for (const r of rows) {
+        const i = lsoaIndex.get(r.lsoa);
+        const j = practiceIndex.get(r.practice);
+        if (i === undefined || j === undefined || !inYear.has(r.practice)) continue;
+        matrix[i].set(j, (matrix[i].get(j) ?? 0) + r.patients);
+      }
+      flows[year] = matrix.map((m) => sparseFlows([...m.entries()]));
     }
     const rowsInArea = rows.filter((r) => known.has(r.lsoa)).length;
     if (!rowsInArea) fail(`${REGISTRATIONS_FILE}: no rows for the ${ctx.lsoaCodes.length} LSOAs of the area`);
@@ -357,6 +377,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
       if (!bal.converged) fail(`gravity model ${year} did not converge (max relative error ${bal.maxRelativeError})`);
       gravity[year] = { practiceCodes: ps.map((p) => p.code), flows: bal.flows, scaledDestinations: bal.scaledDestinations, iterations: bal.iterations, converged: bal.converged };
       practicesInModel[year] = ps.map((p) => p.code);
+      flows[year] = bal.flows.map((row) => sparseFlows(row.map((x, j) => [practiceIndex.get(ps[j].code)!, x] as [number, number])));
       for (const id of QOF_CONDITION_IDS) {
         const res = apportion(
           bal.flows,
@@ -378,7 +399,15 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
     };
   }
 
-  return { output: { practices, years, model, lsoa, england, borough, summary }, gravity, apportioned };
+  return { output: { practices, years, model, lsoa, england, borough, flows, summary }, gravity, apportioned };
+}
+
+/** [practice index, patients] pairs, 1 d.p., largest first, under half a patient dropped. */
+function sparseFlows(pairs: [number, number][]): [number, number][] {
+  return pairs
+    .filter(([, x]) => x >= 0.5)
+    .map(([j, x]) => [j, Math.round(x * 10) / 10] as [number, number])
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
 const SOURCES =

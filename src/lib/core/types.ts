@@ -185,7 +185,18 @@ export interface IndicatorBundle {
   indicators: IndicatorRecord[];
   presets: PresetArea[];
   practices: PracticeRecord[];
-  qof: { years: string[]; method: string; beta?: number; rmse?: number; note: string };
+  qof: {
+    years: string[];
+    method: string;
+    beta?: number;
+    rmse?: number;
+    note: string;
+    /**
+     * Per QOF year, per LSOA (LSOA order): [index into practices, patients living there registered at that
+     * practice] (modelled or counted, as `method` says), largest first. Optional: older data builds lack it.
+     */
+    flows?: Record<string, [number, number][][]>;
+  };
   boroughIndicators: BoroughIndicator[];
 }
 

@@ -194,6 +194,22 @@ describe('gravity model on the real data', () => {
     },
   );
 
+  it.each(YEARS)('%s: the bundle flows are the model flows per LSOA, by practice index, largest first', (year) => {
+    const g = real.gravity![year];
+    const flows = real.output.flows[year];
+    expect(flows).toHaveLength(124);
+    flows.forEach((row, i) => {
+      for (let k = 1; k < row.length; k++) expect(row[k - 1][1]).toBeGreaterThanOrEqual(row[k][1]);
+      // Dropped entries are each under half a patient; rounding to 1 d.p. moves each by at most 0.05.
+      expect(Math.abs(sum(row.map((e) => e[1])) - sum(g.flows[i]))).toBeLessThan(0.5 * g.practiceCodes.length + 0.05 * row.length);
+      for (const [j, x] of row) {
+        const col = g.practiceCodes.indexOf(real.output.practices[j].code);
+        expect(col).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(x - g.flows[i][col])).toBeLessThanOrEqual(0.05 + 1e-9);
+      }
+    });
+  });
+
   it('the model is deterministic: a second build gives the same β and LSOA values', () => {
     const out = buildHealthConditions(ctx);
     expect(out.model.beta).toBe(real.output.model.beta);
@@ -228,6 +244,11 @@ describe('registrations path (synthetic fixture)', () => {
     const codes = out.practices.map((p) => p.code);
     expect(hyp.inAreaShare[codes.indexOf('A81001')]).toBeCloseTo(0.9, 12);
     expect(out.summary.join('\n')).toMatch(/registrations: no rows for A81002/);
+    // The bundle's flows are the counted patients, per LSOA, largest first.
+    const j1 = codes.indexOf('A81001');
+    const j34 = codes.indexOf('A81634');
+    expect(out.flows['2024-25'][i87]).toEqual([[j1, 600]]);
+    expect(out.flows['2024-25'][i88]).toEqual([[j1, 300], [j34, 50]]);
   });
 
   it('fails loudly on a malformed registrations file', () => {
