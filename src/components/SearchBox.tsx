@@ -30,7 +30,11 @@ export function SearchBox() {
   const reqRef = useRef(0);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const items = useMemo(() => buildSearchItems(bundle, gazetteer, assets), [bundle, gazetteer, assets]);
+  // Built on the first search, not on every change of assets (a person's file can add 100,000 of them).
+  const items = useMemo(() => {
+    let built: SearchItem[] | null = null;
+    return () => (built ??= buildSearchItems(bundle, gazetteer, assets));
+  }, [bundle, gazetteer, assets]);
   const examples = useMemo(() => searchExamples(bundle, gazetteer), [bundle, gazetteer]);
 
   useEffect(() => {
@@ -42,7 +46,7 @@ export function SearchBox() {
       setCount('');
       return;
     }
-    const base = searchItems(items, q, LIMIT);
+    const base = searchItems(items(), q, LIMIT);
     setResults(base);
     let timer = 0;
     const announce = (list: SearchItem[]) => {

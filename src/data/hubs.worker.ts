@@ -22,7 +22,21 @@ export function handleHubs(req: HubsRequest): HubsParseResult {
   return parseHubsCsv(req.text, geocode, wardByName, { source: req.source, licence: req.licence });
 }
 
-const g = globalThis as unknown as { WorkerGlobalScope?: new () => unknown; postMessage: (m: HubsParseResult) => void; onmessage: ((e: MessageEvent<HubsRequest>) => void) | null };
+/** Points per message: receiving 125,000 in one message held the page's thread for a quarter of a second. */
+export const HUBS_POINTS_PER_MESSAGE = 20_000;
+
+/** What the worker sends: the points in parts, then the rest of the result (with no points). */
+export type HubsMessage = { part: HubsParseResult['points'] } | { done: HubsParseResult };
+
+/** The messages for one result: points in parts, then the rest. */
+export function hubsMessages(res: HubsParseResult): HubsMessage[] {
+  const out: HubsMessage[] = [];
+  for (let i = 0; i < res.points.length; i += HUBS_POINTS_PER_MESSAGE) out.push({ part: res.points.slice(i, i + HUBS_POINTS_PER_MESSAGE) });
+  out.push({ done: { ...res, points: [] } });
+  return out;
+}
+
+const g = globalThis as unknown as { WorkerGlobalScope?: new () => unknown; postMessage: (m: HubsMessage) => void; onmessage: ((e: MessageEvent<HubsRequest>) => void) | null };
 if (typeof g.WorkerGlobalScope === 'function' && globalThis instanceof g.WorkerGlobalScope) {
-  g.onmessage = (e) => g.postMessage(handleHubs(e.data));
+  g.onmessage = (e) => hubsMessages(handleHubs(e.data)).forEach((m) => g.postMessage(m));
 }

@@ -1,9 +1,9 @@
 import type { IndicatorBundle } from '../lib/core/types';
 import { hubsFileSizeError, placeHubsInWards, wardLocator, type HubsParseResult } from '../lib/assets/hubs';
-import { handleHubs, type HubsRequest } from './hubs.worker';
+import { handleHubs, type HubsMessage, type HubsRequest } from './hubs.worker';
 
 /** Parse in a worker (a large file would freeze the page); on this thread if workers are unavailable. */
-function parseHubsOffMainThread(req: HubsRequest): Promise<HubsParseResult> {
+export function parseHubsOffMainThread(req: HubsRequest): Promise<HubsParseResult> {
   if (typeof Worker === 'undefined') return Promise.resolve(handleHubs(req));
   return new Promise((resolve) => {
     let worker: Worker;
@@ -13,9 +13,14 @@ function parseHubsOffMainThread(req: HubsRequest): Promise<HubsParseResult> {
       resolve(handleHubs(req));
       return;
     }
-    worker.onmessage = (e: MessageEvent<HubsParseResult>) => {
+    const points: HubsParseResult['points'] = [];
+    worker.onmessage = (e: MessageEvent<HubsMessage>) => {
+      if ('part' in e.data) {
+        for (const p of e.data.part) points.push(p);
+        return;
+      }
       worker.terminate();
-      resolve(e.data);
+      resolve({ ...e.data.done, points });
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
@@ -63,7 +68,7 @@ export async function readHubsFile(file: File, bundle: IndicatorBundle): Promise
     const wardNames = new Map(bundle.areas.ward.codes.map((c, i) => [c, bundle.areas.ward.names[i]]));
     const points = wardAt ? placeHubsInWards(res.points, wardAt, wardNames) : res.points;
     return {
-      hubs: { fileName: file.name, points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings },
+      hubs: { fileName: file.name, points, championCounts: res.championCounts, rejected: res.rejected, warnings: res.warnings, text },
       message: `Loaded ${file.name}: ${res.points.length} hubs and organisations placed, ${ind} individual champions counted by ward, ${res.rejected.length} row${res.rejected.length === 1 ? '' : 's'} could not be placed.`,
     };
   } catch (e) {

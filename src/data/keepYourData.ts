@@ -18,7 +18,7 @@ function snapshot(): SavedUserData {
   return {
     datasets: s.userDatasets,
     points: s.userPoints,
-    hubs: s.userHubs,
+    hubs: s.userHubs?.text !== undefined ? { fileName: s.userHubs.fileName, text: s.userHubs.text } : s.userHubs,
     patients: s.exactQof ? { fileName: s.exactQof.fileName, rows: s.exactQof.rows, extractDate: s.exactQof.extractDate } : null,
   };
 }

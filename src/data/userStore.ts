@@ -10,9 +10,15 @@ import type { ExactQof, UserHubs, UserPoints } from '../store/data';
 export interface SavedUserData {
   datasets: UserDataset[];
   points: UserPoints | null;
-  hubs: UserHubs | null;
+  /** Hubs as read (older saves), or the file itself, read again on restore (saving one string is quick). */
+  hubs: UserHubs | SavedHubsFile | null;
   /** The patients-by-LSOA rows (only the borough's practices) and the file name, to rebuild the exact figures. */
   patients: { fileName: string; rows: { practice: string; lsoa: string; patients: number }[]; extractDate: string | null } | null;
+}
+
+export interface SavedHubsFile {
+  fileName: string;
+  text: string;
 }
 
 const EMPTY: SavedUserData = { datasets: [], points: null, hubs: null, patients: null };

@@ -7,6 +7,7 @@ import { buildUserIndicator } from '../lib/userdata/indicator';
 import { exactQofIndicators } from '../lib/health/exact';
 import type { UserDataset } from '../lib/userdata/types';
 import { clearSaved, type SavedUserData } from './userStore';
+import { readHubsFile } from './hubsFile';
 
 /** Build what the views need from saved data; a dataset that no longer fits the data is dropped and said. */
 export function restoreYourData(saved: SavedUserData): void {
@@ -25,7 +26,15 @@ export function restoreYourData(saved: SavedUserData): void {
   }
   if (kept.length) st.setUserDatasets(kept, built);
   if (saved.points) st.setUserPoints(saved.points);
-  if (saved.hubs) st.setUserHubs(saved.hubs);
+  if (saved.hubs && 'points' in saved.hubs) st.setUserHubs(saved.hubs);
+  else if (saved.hubs) {
+    // Saved as the file's text: read again off the main thread (the map and lists fill in when it is done).
+    const { fileName, text } = saved.hubs;
+    void readHubsFile(new File([text], fileName, { type: 'text/csv' }), base).then((res) => {
+      if ('hubs' in res) useStore.getState().setUserHubs(res.hubs);
+      else useStore.getState().addMessage(`Your hubs file “${fileName}” could not be read again: ${res.error}`);
+    });
+  }
   if (saved.patients) {
     const { fileName, rows, extractDate } = saved.patients;
     const res = exactQofIndicators(base, rows, fileName, extractDate);

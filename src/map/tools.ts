@@ -16,7 +16,8 @@ export function useMapTools(map: MlMap) {
     const idAt = (e: MapMouseEvent, layer: string) => {
       if (!mapUsable(map) || !map.getLayer(layer)) return null;
       const f = map.queryRenderedFeatures(e.point, { layers: [layer] })[0];
-      return f ? f.id ?? f.properties?.id ?? null : null;
+      // Assets carry their own id as a property (the feature id is only their place in the source).
+      return f ? f.properties?.id ?? f.id ?? null : null;
     };
     const onClick = (e: MapMouseEvent) => {
       const st = useStore.getState();

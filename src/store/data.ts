@@ -13,6 +13,8 @@ export interface UserHubs {
   championCounts: Record<string, number>;
   rejected: { row: number; reason: string }[];
   warnings: string[];
+  /** The file's text: the browser keeps this one string rather than every point (a file can hold 125,000 rows). */
+  text?: string;
 }
 
 /** A point file the person added: its places become the "Your points" layer. */

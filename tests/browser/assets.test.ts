@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { ASSET_CATEGORIES } from '../../src/lib/assets/categories';
 import { readFileSync } from 'node:fs';
-import { nearPostcode, useBrowser, openApp, chooseTask, axeViolations, type Session } from './harness';
+import { nearPostcode, useBrowser, openApp, chooseTask, axeViolations, waitForMapIdle, builtData, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
-const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { id: string; name: string; category: string; lon: number; lat: number; status: string; inBorough: boolean }[];
+const assets = JSON.parse(builtData('assets.json')) as { id: string; name: string; category: string; lon: number; lat: number; status: string; inBorough: boolean }[];
 const fixture = 'tests/fixtures/hubs-champions-sample.csv';
 
 const suite = useBrowser();
@@ -50,22 +50,20 @@ describe('community assets', () => {
     await g.getByRole('checkbox', { name: 'Food banks', exact: true }).uncheck();
     expect(new URL(s.page.url()).searchParams.get('layers')?.split(',').sort()).toEqual(['gp', 'pharmacy']);
     expect(await g.locator('[data-count="pharmacy"]').innerText()).toBe(String(pharmacies));
+    // What the map's asset source holds (it holds only what is shown), as the map worker has it.
     const drawn = () =>
-      s.page.evaluate(() => {
-        const m = (window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map;
-        const f = m.getFilter('assets') as [string, unknown, [string, string[]]] | undefined;
-        return f ? f[2][1].length : -1;
+      s.page.evaluate(async () => {
+        const m = (window as unknown as { __map: { getSource: (id: string) => { getData: () => Promise<{ features: unknown[] }> } | undefined } }).__map;
+        const src = m.getSource('assets');
+        return src ? (await src.getData()).features.length : -1;
       });
-    await s.page.waitForFunction(() => !!(window as unknown as { __map: { getLayer: (id: string) => unknown } }).__map.getLayer('assets'));
-    await s.page.waitForFunction(() => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as unknown[][])[2]?.[1]);
     const gpCount = open('gp');
-    await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n, pharmacies + gpCount);
-    expect(await drawn()).toBe(pharmacies + gpCount);
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(pharmacies + gpCount);
     await g.getByLabel('Pharmacies').uncheck();
-    await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as unknown[][])[2][1] !== undefined && (((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n), gpCount);
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(gpCount);
     expect(new URL(s.page.url()).searchParams.get('layers')).toBe('gp');
     await g.getByLabel('Pharmacies').check();
-    await s.page.waitForFunction((n) => ((window as unknown as { __map: { getFilter: (id: string) => unknown[] } }).__map.getFilter('assets') as [string, unknown, [string, string[]]])[2][1].length === n, pharmacies + gpCount);
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(pharmacies + gpCount);
     // The shapes differ by category: each checkbox (the built-in ones and "Your points") carries its own icon.
     expect(await g.locator('.asset-icon path').count()).toBe(ASSET_CATEGORIES.length);
     expect(new Set(await g.locator('.asset-icon path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))).size).toBe(ASSET_CATEGORIES.length);
@@ -98,5 +96,10 @@ describe('community assets', () => {
     const pageText = await s.page.locator('body').innerText();
     for (const l of lines.filter((x) => x.includes(',champion_individual,'))) expect(pageText).not.toContain(l.split(',')[0]);
     expect(await axeViolations(s.page)).toEqual([]);
+    // Kept in this browser (as the file's text, read again): after a reload the same hubs and counts are back.
+    await s.page.reload();
+    await waitForMapIdle(s.page);
+    await expect.poll(() => group(s).locator('[data-count="hub"]').innerText(), { timeout: 20_000 }).toBe('2');
+    expect(await group(s).locator('[data-count="champion_org"]').innerText()).toContain(`${individuals} individuals by ward`);
   });
 });

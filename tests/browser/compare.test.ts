@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Page } from 'playwright-core';
-import { useBrowser, openApp, chooseTask, taskNav, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, chooseTask, taskNav, waitForMapIdle, axeViolations, builtData, type Session } from './harness';
 
 let s: Session;
-const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
+const bundle = JSON.parse(builtData('indicators.json'));
 const lsoa = bundle.areas.lsoa;
 
 const suite = useBrowser();

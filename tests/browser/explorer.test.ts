@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import type { IndicatorBundle } from '../../src/lib/core/types';
-import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, builtData, type Session } from './harness';
 
 let s: Session;
 const suite = useBrowser();
@@ -66,7 +66,7 @@ describe('area explorer', () => {
       .split(',');
     const [lat, lon] = [Number(pcRow[1]), Number(pcRow[2])];
     const wardName = pcRow[9].trim();
-    const lsoaGeo = JSON.parse(readFileSync('dist/data/geo-lsoa.json', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+    const lsoaGeo = JSON.parse(builtData('geo-lsoa.json')) as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
     const lsoa = lsoaGeo.features.find((f) => booleanPointInPolygon([lon, lat], f))!;
     expect(lsoa).toBeTruthy();
 
@@ -144,7 +144,7 @@ describe('area explorer', () => {
   it('hovering an area shows its name and value; clicking opens its profile', async () => {
     s = await suite.session();
     await openApp(s, 'geo=ward&ind=imd_score');
-    const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
+    const bundle = JSON.parse(builtData('indicators.json'));
     const i = bundle.areas.ward.names.indexOf('Norton North');
     const [lon, lat] = bundle.areas.ward.label[i];
     const pt = await s.page.evaluate(([x, y]) => (window as unknown as { __map: { project: (c: [number, number]) => { x: number; y: number } } }).__map.project([x, y]), [lon, lat]);
@@ -183,7 +183,7 @@ describe('area explorer', () => {
     const highlighted = await s.page.locator('[role="option"][aria-selected="true"]').innerText();
     const code = highlighted.match(/(E05\d{6})\s*$/)?.[1];
     expect(code, `a ward code in "${highlighted}"`).toBeTruthy();
-    const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8')) as IndicatorBundle;
+    const bundle = JSON.parse(builtData('indicators.json')) as IndicatorBundle;
     const name = bundle.areas.ward.names[bundle.areas.ward.codes.indexOf(code!)];
     expect(name).toBe('Hartburn');
     expect(highlighted).toContain(name);

@@ -168,3 +168,8 @@ export function useBrowser(opts: { args?: readonly string[] } = {}): { session: 
     },
   };
 }
+
+/** A data file of the build under test (dist/, or DIST_DIR when set), as text. */
+export function builtData(file: string): string {
+  return readFileSync(`${process.env.DIST_DIR ?? 'dist'}/data/${file}`, 'utf8');
+}

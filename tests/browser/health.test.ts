@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { useBrowser, openApp, waitForMapIdle, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, builtData, type Session } from './harness';
 import { wilsonInterval } from '../../src/lib/indicators/intervals';
 
 let s: Session;
-const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
+const bundle = JSON.parse(builtData('indicators.json'));
 // The published practice table, read independently of the app's build.
 const qofRows = readFileSync('data/indicators/qof_prevalence_practice_stockton_2024_25.csv', 'utf8').trim().split('\n');
 const qofHeader = qofRows[0].split(',');

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { nearPostcode, useBrowser, openApp, waitForMapIdle, axeViolations, expectNoHorizontalOverflow, PHONE, type Session } from './harness';
+import { nearPostcode, useBrowser, openApp, waitForMapIdle, axeViolations, expectNoHorizontalOverflow, PHONE, builtData, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 import type { IndicatorBundle } from '../../src/lib/core/types';
 
@@ -17,8 +17,8 @@ const SIZES = [
   ['laptop', LAPTOP],
   ['phone', PHONE],
 ] as const;
-const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8')) as IndicatorBundle;
-const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { name: string; category: string; status: string; lon: number; lat: number }[];
+const bundle = JSON.parse(builtData('indicators.json')) as IndicatorBundle;
+const assets = JSON.parse(builtData('assets.json')) as { name: string; category: string; status: string; lon: number; lat: number }[];
 const postcodeRow = (pc: string) => readFileSync('data/assets/postcodes_stockton_on_tees.csv', 'utf8').split('\n').find((l) => l.startsWith(`${pc},`))!.split(',');
 const ind = (id: string) => bundle.indicators.find((i) => i.id === id)!;
 

@@ -2,11 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, openApp, chooseTask, taskNav, axeViolations, type Session } from './harness';
+import { useBrowser, openApp, chooseTask, taskNav, axeViolations, builtData, type Session } from './harness';
 import { haversineMetres } from '../../src/lib/core/geo';
 
 let s: Session;
-const assets = JSON.parse(readFileSync('dist/data/assets.json', 'utf8')) as { name: string; category: string; lon: number; lat: number; status: string }[];
+const assets = JSON.parse(builtData('assets.json')) as { name: string; category: string; lon: number; lat: number; status: string }[];
 
 const suite = useBrowser();
 

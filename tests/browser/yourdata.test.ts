@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useBrowser, openApp, waitForMapIdle, axeViolations, expectNoHorizontalOverflow, nearPostcode, PHONE, type Session } from './harness';
+import { useBrowser, openApp, waitForMapIdle, axeViolations, expectNoHorizontalOverflow, nearPostcode, PHONE, builtData, type Session } from './harness';
 import type { IndicatorBundle } from '../../src/lib/core/types';
 
 /**
@@ -10,7 +10,7 @@ import type { IndicatorBundle } from '../../src/lib/core/types';
  */
 let s: Session;
 const suite = useBrowser();
-const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8')) as IndicatorBundle;
+const bundle = JSON.parse(builtData('indicators.json')) as IndicatorBundle;
 const lsoa = bundle.areas.lsoa;
 
 /** A synthetic LSOA file with counts: count = a made-up share of residents, varying by area. */

@@ -13,6 +13,8 @@ import { mapUsable } from '../webgl';
 // Only where their checkboxes are, so a layer switched on in Near me never covers another task's map.
 export const ASSET_TASKS: readonly TaskId[] = ['near'];
 export const ASSET_CLUSTER_LAYER = 'assets-cluster';
+/** Points handed to the map worker per message (about 25 ms of work each). */
+const ASSET_CHUNK = 5_000;
 
 /**
  * Community assets: the shown assets, clustered below zoom 14 so none is hidden under another. A cluster is a
@@ -39,10 +41,10 @@ export function assetsFamily(): LayerFamily {
         id: 'assets',
         type: 'symbol',
         source: 'assets',
-        // Clusters carry no id, so this filter (the shown assets) also leaves them out.
+        // The source holds only shown assets; this leaves out the clusters.
         layout: { 'icon-image': ['concat', 'asset-', ['get', 'category']], 'icon-allow-overlap': true, 'icon-padding': 1 },
         paint: { 'icon-opacity': ['case', ['get', 'inBorough'], 1, 0.55] },
-        filter: ['==', ['get', 'id'], ''],
+        filter: ['!', ['has', 'point_count']],
       },
     ],
   };
@@ -126,15 +128,30 @@ export function AssetsLayer({ map }: { map: MlMap }) {
     };
   }, [map]);
 
-  // Clustering happens in the source, so the source holds only what is shown.
+  // Clustering happens in the source, so the source holds only what is shown. A person's file can hold
+  // 100,000+ points: handing them to the map worker in one message froze the page for most of a second,
+  // so large sets go in chunks, one task each (the source's own diff API; features carry numeric ids).
   useEffect(() => {
     if (!iconsReady || !mapUsable(map)) return;
     const shown = inTask ? all.filter((a) => isShown(a, layers, showClosed)) : [];
-    (map.getSource('assets') as GeoJSONSource).setData({
-      type: 'FeatureCollection',
-      features: shown.map((a) => ({ type: 'Feature', properties: { id: a.id, category: a.category, inBorough: a.inBorough, status: a.status }, geometry: { type: 'Point', coordinates: [a.lon, a.lat] } })),
-    });
-    map.setFilter('assets', ['in', ['get', 'id'], ['literal', shown.map((a) => a.id)]]);
+    const features = shown.map((a, i) => ({
+      type: 'Feature' as const,
+      id: i,
+      properties: { id: a.id, category: a.category, inBorough: a.inBorough },
+      geometry: { type: 'Point' as const, coordinates: [a.lon, a.lat] },
+    }));
+    const source = map.getSource('assets') as GeoJSONSource;
+    let cancelled = false;
+    // Each part waits for the worker to take the last: queued diffs are merged on this thread, at growing cost.
+    void (async () => {
+      try {
+        await source.setData({ type: 'FeatureCollection', features: features.slice(0, ASSET_CHUNK) });
+        for (let next = ASSET_CHUNK; next < features.length && !cancelled && mapUsable(map); next += ASSET_CHUNK)
+          await source.updateData({ add: features.slice(next, next + ASSET_CHUNK) });
+      } catch {
+        /* the map went away (another place, or the context was lost): nothing to draw into */
+      }
+    })();
     // Place names keep clear of the drawn icons and clusters, read from what is rendered once it is drawn.
     const publish = () =>
       setObstacles('assets', () =>
@@ -149,6 +166,7 @@ export function AssetsLayer({ map }: { map: MlMap }) {
       );
     map.once('idle', publish);
     return () => {
+      cancelled = true;
       map.off('idle', publish);
       setObstacles('assets', []);
     };

@@ -211,6 +211,33 @@ describe('site links', () => {
     expect(decodeSiteFresh(raw)).not.toBeNull();
   });
 
+  /** A circle of n vertices and the given radius, as a planning GIS exports a buffered site. */
+  const circle = (radiusM: number, n: number) => {
+    const [lon, lat] = [-1.3105, 54.5702];
+    const ring = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * i) / n;
+      return [lon + (radiusM * Math.cos(a)) / (111_320 * Math.cos((lat * Math.PI) / 180)), lat + (radiusM * Math.sin(a)) / 110_540] as [number, number];
+    });
+    return [...ring, ring[0]];
+  };
+
+  // Rounding to 5 decimals (about 1 m) can fold a dense small ring onto itself; every size must still reopen.
+  it.each([
+    [30, 3900],
+    [100, 3900],
+    [300, 3900],
+    [1500, 3900],
+    [8000, 3900],
+    [300, 20000],
+  ])('a %i m circle of %i vertices writes a link within the limit that a recipient can open, close to the site', (radiusM, n) => {
+    const site = siteFromPolygon(circle(radiusM, n));
+    const raw = encodeSite(site);
+    expect(serialise({ ...DEFAULT_SHARE_STATE, task: 'site', site: raw }).length).toBeLessThanOrEqual(MAX_LINK_QUERY_CHARS);
+    const opened = decodeSiteFresh(raw);
+    expect(opened).not.toBeNull();
+    expect(Math.abs(site.areaHa! - opened!.areaHa!) / site.areaHa!).toBeLessThan(0.05);
+  });
+
   it('a small boundary is written exactly, with no simplification', () => {
     const site = siteFromPolygon(detailed(50)[0]);
     const raw = encodeSite(site);
