@@ -230,6 +230,7 @@ async function appAgainstFloor(browser: Browser, appBase: string, floorBase: str
   console.log(`  indicator change → idle (LSOA):      app ${spread(t.app.change)} over ${t.app.change.length} changes; floor recolour ${spread(t.floor.change)} over ${t.floor.change.length}`);
   console.log(`ratio first-idle vs floor: ${ratio(t.app.load, t.floor.load)}`);
   console.log(`ratio recolour vs floor: ${ratio(t.app.change, t.floor.change)}`);
+  console.log('  (targets: first idle at most 1.20× the floor, indicator change at most 3.00× the floor\'s recolour)');
 }
 
 /** Later capabilities add their own timings here. */
