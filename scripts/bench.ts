@@ -1,22 +1,33 @@
 /**
  * Benchmark: prints sizes and timings of the built app in headless Chromium (software WebGL).
  *   npm run bench
- * Figures are medians over several runs; nothing is asserted.
+ * Figures are medians over several runs; nothing is asserted (the size budget is a test:
+ * tests/browser/budget.test.ts). The app's first view and indicator change are measured against a floor,
+ * a bare MapLibre page drawing the same boundaries and colours (scripts/bench/floor/), run interleaved
+ * with the app in the same browser.
  */
 import { preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Page, type Browser } from 'playwright-core';
 import { readFileSync, existsSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { median } from 'simple-statistics';
 import { join } from 'node:path';
 import type { IndicatorBundle } from '../src/lib/core/types';
 import { HUBS_COLUMNS } from '../src/lib/assets/hubs';
+import { gzipBytes, initialJsFiles, kB } from './bench/size';
+import { startFloor } from './bench/floor-setup';
+import type { FloorConfig } from './bench/floor/floor';
 
 const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+/** Runs each of app and floor in the floor comparison (at least 7). */
+const FLOOR_RUNS = Math.max(7, Number(process.env.BENCH_FLOOR_RUNS ?? 7));
+const VIEWPORT = { width: 1280, height: 900 };
+const gz = (file: string) => gzipBytes(DIST, file);
+const kb = (n: number) => `${kB(n).toFixed(1)} kB`;
+/** "median N ms (min–max)" */
+const spread = (xs: number[]) => `median ${median(xs)} ms (${Math.min(...xs)}–${Math.max(...xs)})`;
 
+/** The idle signal for the view the link names; the app and the floor page both raise it. */
 async function waitIdle(page: Page) {
   await page.waitForFunction(() => {
     const q = new URLSearchParams(location.search);
@@ -27,64 +38,41 @@ async function waitIdle(page: Page) {
 
 export async function main() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run "npm run build" first.');
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const initial = initialJsFiles(DIST);
   const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
   const base = server.resolvedUrls!.local[0];
+  const floor = await startFloor(DIST);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
   });
   try {
     // Which files the default view loads.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: VIEWPORT });
     const loaded = new Set<string>();
     page.on('request', (r) => loaded.add(new URL(r.url()).pathname.replace(/^\//, '')));
     await page.goto(base);
     await waitIdle(page);
+    const floorCfg = await floor.config(page);
     await page.close();
     const files = [...loaded].filter((f) => existsSync(join(DIST, f)) && statSync(join(DIST, f)).isFile());
     const js = files.filter((f) => f.endsWith('.js'));
     const mapChunks = js.filter((f) => !initial.includes(f));
     const data = files.filter((f) => f.startsWith('data/'));
     const sum = (fs: string[]) => fs.reduce((s, f) => s + gz(f), 0);
-    console.log('\nBundle and data (gzip -9 bytes)');
+    console.log('\nBundle and data (gzip -9, 1 kB = 1,000 bytes)');
     console.log(`  initial JS            ${kb(sum(initial))}  (${initial.join(', ')})`);
     console.log(`  lazy chunks + workers ${kb(sum(mapChunks))}  (${mapChunks.join(', ')})`);
     console.log(`  default-view data     ${kb(sum(data))}  (${data.map((f) => f.replace('data/', '')).join(', ')})`);
+    // Read by scripts: the JS the initial HTML loads (scripts, modulepreloads and their static imports), lazy chunks excluded.
+    console.log(`initial JS gzip kB: ${kB(sum(initial)).toFixed(1)}`);
 
-    // Navigation to first choropleth idle.
-    const loads: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const p = await ctx.newPage();
-      const t0 = Date.now();
-      await p.goto(base);
-      await waitIdle(p);
-      loads.push(Date.now() - t0);
-      await ctx.close();
-    }
-    console.log('\nTimings (headless Chromium, software WebGL)');
-    console.log(`  navigation → first choropleth idle: median ${median(loads)} ms over ${RUNS} runs (${loads.join(', ')})`);
+    await appAgainstFloor(browser, base, floor.base, floorCfg);
 
-    // Indicator change to idle.
-    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await p.goto(`${base}?geo=lsoa`);
-    await waitIdle(p);
-    const ids = await p.locator('#indicator option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    const changes: number[] = [];
-    for (let i = 0; i < RUNS * 2; i++) {
-      const id = ids[(i + 1) % ids.length];
-      const t0 = Date.now();
-      await p.selectOption('#indicator', id);
-      await waitIdle(p);
-      changes.push(Date.now() - t0);
-    }
-    console.log(`  indicator change → idle (LSOA):      median ${median(changes)} ms over ${changes.length} changes`);
-    await p.close();
+    // England scale (scripts/bench/england.ts) goes here: it prints "england first-idle ms: N" and "england recolour ms: N".
 
     // A 4-place comparison (its default themes): from choosing the "Compare places" task to the table drawn.
-    const cp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const cp = await browser.newPage({ viewport: VIEWPORT });
     // The places come from the data, so the bench runs for any place: the first two presets, and the
     // ward and MSOA of the first preset's first LSOA.
     const bundle = JSON.parse(readFileSync(join(DIST, 'data', 'indicators.json'), 'utf8')) as IndicatorBundle;
@@ -115,7 +103,7 @@ export async function main() {
     await cp.close();
 
     // Choosing a task in the "Tasks" navigation until its panel is drawn (two frames after it appears).
-    const tp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const tp = await browser.newPage({ viewport: VIEWPORT });
     await tp.goto(base);
     await waitIdle(tp);
     const taskTimes: Record<string, number[]> = {};
@@ -138,7 +126,7 @@ export async function main() {
     await tp.close();
 
     // Site appraisal: from a postcode entered to the summary drawn (two GP practices' postcodes from the data, rings 400/800/1200 m).
-    const sp = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const sp = await browser.newPage({ viewport: VIEWPORT });
     const sitePostcodes = bundle.practices.filter((p) => p.postcode).map((p) => p.postcode!);
     const sites: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -157,7 +145,7 @@ export async function main() {
     // to the check report drawn, and the longest main-thread pause meanwhile (long tasks, Chromium). The file
     // is made inside the page first, so the browser driver's own file transfer is not counted.
     const rowsN = 100_000;
-    const ud = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const ud = await browser.newPage({ viewport: VIEWPORT });
     const parses: number[] = [];
     const pauses: number[] = [];
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
@@ -193,7 +181,56 @@ export async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await floor.close();
   }
+}
+
+/**
+ * The app against its floor, interleaved (app, floor, app, floor …) in one browser, a fresh context per run,
+ * the same viewport: navigation to the first choropleth idle (default view), then at LSOA level the app's
+ * indicator change and the floor's recolour (every area's feature-state set to a new class) until idle.
+ * Service workers are blocked: the app registers one after its first map, and its precaching would
+ * otherwise run during the indicator changes.
+ */
+async function appAgainstFloor(browser: Browser, appBase: string, floorBase: string, cfg: FloorConfig) {
+  const CHANGES_PER_RUN = 2;
+  const t = { app: { load: [] as number[], change: [] as number[] }, floor: { load: [] as number[], change: [] as number[] } };
+  let ids: string[] = [];
+  let next = 0;
+  for (let i = 0; i < FLOOR_RUNS; i++) {
+    for (const who of ['app', 'floor'] as const) {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+      if (who === 'floor') await ctx.addInitScript(`window.__FLOOR__ = ${JSON.stringify(cfg)};`);
+      const p = await ctx.newPage();
+      const base = who === 'app' ? appBase : floorBase;
+      const t0 = Date.now();
+      await p.goto(base);
+      await waitIdle(p);
+      t[who].load.push(Date.now() - t0);
+      await p.goto(`${base}?geo=lsoa`);
+      await waitIdle(p);
+      if (who === 'app' && !ids.length) ids = await p.locator('#indicator option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      // The floor names the same indicators in its link, so both wait on the same kind of view key.
+      const start = next;
+      for (let k = 0; k < CHANGES_PER_RUN; k++) {
+        const id = ids[(start + k + 1) % ids.length];
+        const t1 = Date.now();
+        if (who === 'app') await p.selectOption('#indicator', id);
+        else await p.evaluate(`window.__recolour(${JSON.stringify(id)})`);
+        await waitIdle(p);
+        t[who].change.push(Date.now() - t1);
+      }
+      if (who === 'floor') next += CHANGES_PER_RUN;
+      await ctx.close();
+    }
+  }
+  const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
+  console.log(`\nTimings (headless Chromium, software WebGL; ${FLOOR_RUNS} runs each of the app and the floor, interleaved, fresh page per run)`);
+  console.log(`  navigation → first choropleth idle: app ${spread(t.app.load)}; floor ${spread(t.floor.load)}`);
+  console.log(`  indicator change → idle (LSOA):      app ${spread(t.app.change)} over ${t.app.change.length} changes; floor recolour ${spread(t.floor.change)} over ${t.floor.change.length}`);
+  console.log(`ratio first-idle vs floor: ${ratio(t.app.load, t.floor.load)}`);
+  console.log(`ratio recolour vs floor: ${ratio(t.app.change, t.floor.change)}`);
+  console.log('  (targets: first idle at most 1.20× the floor, indicator change at most 3.00× the floor\'s recolour)');
 }
 
 /** Later capabilities add their own timings here. */
@@ -225,7 +262,7 @@ benchExtras.push(async (browser, base, med) => {
   const inBorough = Object.entries(pcs).filter(([, v]) => v[3] >= 0);
   const centreWard = bundle.areas.ward.names.findIndex((n) => /town centre/i.test(n));
   const [, centre] = inBorough.find(([, v]) => v[3] === centreWard) ?? inBorough[0];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   const runs = Math.min(RUNS, 3);
 
   const siteMs: number[] = [];
