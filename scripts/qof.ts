@@ -6,7 +6,7 @@
  *   qofFiles                 practice registers, one file per QOF year
  *   files.practices          postcodes (fallback) and OHID Fingertips practice IMD 2025 score
  *   files.comparators        England and practice-aggregate comparators
- *   files.postcodesArea, files.postcodes   Code-Point Open postcode centroids
+ *   files.postcodesArea (OPTIONAL), files.postcodes   Code-Point Open postcode centroids
  *   files.gpRegistrations    OPTIONAL NHS registrations by LSOA (not bundled); when present it
  *                            replaces the gravity model (House of Commons Library method)
  * Throws an Error with a clear message when a check fails. No values are invented: every number
@@ -295,12 +295,12 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   const practicesInModel: Record<string, string[]> = {};
   let model: HealthConditionsModel;
   let gravity: HealthConditionsDetail['gravity'];
-  const regPath = join(dataDir, REGISTRATIONS_FILE);
+  const regPath = REGISTRATIONS_FILE === undefined ? null : join(dataDir, REGISTRATIONS_FILE);
   const unmapped = practices.filter((p) => p.lon === null);
   const flows: HealthConditionsOutput['flows'] = {};
   const practiceIndex = new Map(practices.map((p, j) => [p.code, j]));
 
-  if (existsSync(regPath)) {
+  if (regPath && REGISTRATIONS_FILE && existsSync(regPath)) {
     // House of Commons Library method with real registrations by LSOA.
     const { rows, errors } = parseRegistrationsByLsoa(readText(dataDir, REGISTRATIONS_FILE));
     if (errors.length) fail(`${REGISTRATIONS_FILE}: ${errors.slice(0, 5).join('; ')}`);

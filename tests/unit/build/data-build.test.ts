@@ -534,7 +534,7 @@ describe('data build: validation fails loudly', () => {
 
   /** The real inputs with one file's text (or place.json) edited; the edit must really change it. */
   function edited(file: InputKey | 'place', mutate: (text: string) => string): () => Inputs {
-    const before = file === 'place' ? JSON.stringify(real.place, null, 2) : real.text[file];
+    const before = file === 'place' ? JSON.stringify(real.place, null, 2) : real.text[file]!;
     const after = mutate(before);
     expect(after).not.toBe(before);
     if (file === 'place') return () => ({ ...real, place: parsePlace(after) });
