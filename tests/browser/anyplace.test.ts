@@ -95,4 +95,31 @@ describe('any place: a synthetic test place runs on the same code', () => {
     await box.fill(ward.names[2]);
     await s.page.getByRole('option', { name: new RegExp(ward.names[2]) }).first().waitFor();
   });
+
+  it('your own data: a file on its LSOA codes is matched; 2011 codes are not recognised, in plain words (no 2011 lookups here)', async () => {
+    // The app asks for lookups-2011.json when a file is read; this place has none, so a static server answers
+    // 404 (Chromium logs that as a console error: expected here) and vite preview its index.html (not JSON).
+    s = await syntheticSession({ allowConsole: [/Failed to load resource: the server responded with a status of 404/] });
+    const lookupAnswers: string[] = [];
+    s.page.on('response', (r) => {
+      if (r.url().endsWith('/data/lookups-2011.json')) lookupAnswers.push(`${r.status()} ${r.headers()['content-type'] ?? ''}`);
+    });
+    await openApp(s);
+    const lsoa = bundle.areas.lsoa;
+    const synthetic = `lsoa21cd,value\r\n${lsoa.codes.map((c, i) => `${c},${10 + i}`).join('\r\n')}\r\n`;
+    await s.page.getByLabel('Add your data').setInputFiles({ name: 'synthetic-place-values.csv', mimeType: 'text/csv', buffer: Buffer.from(synthetic, 'utf8') });
+    const yourData = s.page.getByRole('region', { name: 'Your data' });
+    const report = yourData.getByRole('region', { name: 'Check of your file' });
+    await report.waitFor();
+    expect(await report.innerText()).toContain(`${lsoa.codes.length} of ${lsoa.codes.length} rows matched`);
+    await yourData.getByRole('button', { name: 'Cancel' }).click();
+    // Codes of another place's 2011 LSOAs: not this place's areas, said plainly, and nothing to apply.
+    const other = 'lsoa11cd,value\r\nE01012187,1\r\nE01012188,2\r\n';
+    await s.page.getByLabel('Add your data').setInputFiles({ name: 'synthetic-old-codes.csv', mimeType: 'text/csv', buffer: Buffer.from(other, 'utf8') });
+    const note = yourData.getByText(`are not ${SYNTHETIC_NAME} LSOAs, MSOAs or wards.`).first();
+    await note.waitFor();
+    expect(await note.innerText()).not.toContain('2011');
+    expect(lookupAnswers.length).toBeGreaterThan(0);
+    for (const a of lookupAnswers) expect(a).not.toMatch(/^200 application\/json/);
+  });
 });
