@@ -73,6 +73,9 @@ describe('data build on the synthetic place', () => {
     expect(bundle.qof.years).toEqual(['2024-25']);
     expect(bundle.qof.method).toBe('gravity');
     expect(bundle.indicators.some((d) => d.previousId)).toBe(false);
+    // The model's note names this place's QOF year only.
+    expect(bundle.qof.note).toContain('Quality and Outcomes Framework 2024-25 (practice prevalence)');
+    expect(bundle.qof.note).not.toContain('2022-23');
   });
 
   it('residents add up, and wards are estimated by area overlap (the ward edges cut LSOAs)', () => {
