@@ -258,7 +258,7 @@ const giveFile = (inputId: string) => `const dt = new DataTransfer(); dt.items.a
 benchExtras.push(async (browser, base, med) => {
   const pcs = JSON.parse(readFileSync(join(DIST, 'data', 'postcodes.json'), 'utf8')) as Record<string, [number, number, number, number]>;
   const bundle = JSON.parse(readFileSync(join(DIST, 'data', 'indicators.json'), 'utf8')) as IndicatorBundle;
-  // A town-centre point: the first pilot neighbourhood's first LSOA's postcode nearest its label, else any borough postcode.
+  // A central point: the first pilot neighbourhood's first LSOA's postcode nearest its label, else any borough postcode.
   const inBorough = Object.entries(pcs).filter(([, v]) => v[3] >= 0);
   const centreWard = bundle.areas.ward.names.findIndex((n) => /town centre/i.test(n));
   const [, centre] = inBorough.find(([, v]) => v[3] === centreWard) ?? inBorough[0];

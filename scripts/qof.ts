@@ -6,7 +6,7 @@
  *   qofFiles                 practice registers, one file per QOF year
  *   files.practices          postcodes (fallback) and OHID Fingertips practice IMD 2025 score
  *   files.comparators        England and practice-aggregate comparators
- *   files.postcodesArea, files.postcodes   Code-Point Open postcode centroids
+ *   files.postcodesArea (OPTIONAL), files.postcodes   Code-Point Open postcode centroids
  *   files.gpRegistrations    OPTIONAL NHS registrations by LSOA (not bundled); when present it
  *                            replaces the gravity model (House of Commons Library method)
  * Throws an Error with a clear message when a check fails. No values are invented: every number
@@ -295,12 +295,12 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
   const practicesInModel: Record<string, string[]> = {};
   let model: HealthConditionsModel;
   let gravity: HealthConditionsDetail['gravity'];
-  const regPath = join(dataDir, REGISTRATIONS_FILE);
+  const regPath = REGISTRATIONS_FILE === undefined ? null : join(dataDir, REGISTRATIONS_FILE);
   const unmapped = practices.filter((p) => p.lon === null);
   const flows: HealthConditionsOutput['flows'] = {};
   const practiceIndex = new Map(practices.map((p, j) => [p.code, j]));
 
-  if (existsSync(regPath)) {
+  if (regPath && REGISTRATIONS_FILE && existsSync(regPath)) {
     // House of Commons Library method with real registrations by LSOA.
     const { rows, errors } = parseRegistrationsByLsoa(readText(dataDir, REGISTRATIONS_FILE));
     if (errors.length) fail(`${REGISTRATIONS_FILE}: ${errors.slice(0, 5).join('; ')}`);
@@ -348,7 +348,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
     model = {
       method: 'registrations',
       practicesInModel,
-      note: registrationsNote({ nLsoa: ctx.lsoaCodes.length, missing: missingPractices, practices, placeName: place.name }),
+      note: registrationsNote({ nLsoa: ctx.lsoaCodes.length, missing: missingPractices, practices, placeName: place.name, years }),
     };
   } else {
     // Doubly-constrained gravity model, calibrated on the Fingertips practice IMD 2025 score.
@@ -395,7 +395,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
       rmse: fit.rmse,
       practicesInFit: fit.practicesUsed,
       practicesInModel,
-      note: gravityNote({ beta: fit.beta, rmse: fit.rmse, nFit: fit.practicesUsed, fitYear, nLsoa: ctx.lsoaCodes.length, nMapped: mapped.length, unmapped }),
+      note: gravityNote({ beta: fit.beta, rmse: fit.rmse, nFit: fit.practicesUsed, fitYear, nLsoa: ctx.lsoaCodes.length, nMapped: mapped.length, unmapped, years }),
     };
   }
 
@@ -410,8 +410,9 @@ function sparseFlows(pairs: [number, number][]): [number, number][] {
     .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
-const SOURCES =
-  'Sources: NHS England Quality and Outcomes Framework 2022-23 and 2024-25 (practice prevalence); OHID Fingertips practice deprivation score (IMD 2025); MHCLG English Indices of Deprivation 2025; ONS Census 2021 usual residents and LSOA population-weighted centroids; OS Code-Point Open (practice postcodes).';
+/** The notes' sources line; the QOF years are the place's (place.json qofFiles). */
+const sources = (years: string[]) =>
+  `Sources: NHS England Quality and Outcomes Framework ${years.join(' and ')} (practice prevalence); OHID Fingertips practice deprivation score (IMD 2025); MHCLG English Indices of Deprivation 2025; ONS Census 2021 usual residents and LSOA population-weighted centroids; OS Code-Point Open (practice postcodes).`;
 
 function unmappedWords(unmapped: PracticeOut[]): string {
   if (!unmapped.length) return '';
@@ -428,20 +429,22 @@ interface GravityNoteFacts {
   nLsoa: number;
   nMapped: number;
   unmapped: PracticeOut[];
+  /** QOF years, oldest first. */
+  years: string[];
 }
 
-function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped }: GravityNoteFacts): string {
+function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped, years }: GravityNoteFacts): string {
   return [
     `Modelled estimate, not a published figure. NHS England publishes QOF prevalence for GP practices, not for neighbourhoods, and the file showing where each practice's patients live (Patients Registered at a GP Practice by LSOA) is not bundled with this app.`,
     `So each practice's register, and its list in the condition's age band, are shared out over the borough's ${nLsoa} LSOAs with a doubly-constrained gravity model: the modelled number of residents of an LSOA registered at a practice is proportional to the LSOA's Census 2021 residents × the practice's list size × exp(−β × straight-line distance in km from the LSOA's population-weighted centroid to the practice's postcode), balanced so that every LSOA's residents and every practice's share of patients add up.`,
     `β = ${sig3(beta)} per km was chosen so that the model best reproduces OHID Fingertips' practice deprivation score (IMD 2025: the average IMD score of the LSOAs where each practice's patients live) for ${nFit} practices (QOF ${fitYear} list sizes): root mean squared error ${rmse.toFixed(2)} IMD score points. The same β is used for every year.`,
     `An LSOA's estimate is its apportioned register ÷ its apportioned denominator.`,
     `Limits: a practice's list is not the same as the borough's residents — lists include people living outside the borough and some residents are registered elsewhere, so the model shares the ${nMapped} mapped practices' patients over the borough's residents only. Age structure is not modelled within practices: everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in, so an LSOA's estimate is a blend of the rates of nearby practices and cannot show differences within a practice's catchment. Distance is straight-line, not travel time, and ignores patient choice, branch surgeries and catchment boundaries; practices sharing a building get the same catchment. Confidence intervals computed from modelled counts treat them as observed and understate the uncertainty.${unmappedWords(unmapped)}`,
-    SOURCES,
+    sources(years),
   ].join(' ');
 }
 
-function registrationsNote({ nLsoa, missing, practices, placeName }: { nLsoa: number; missing: string[]; practices: PracticeOut[]; placeName: string }): string {
+function registrationsNote({ nLsoa, missing, practices, placeName, years }: { nLsoa: number; missing: string[]; practices: PracticeOut[]; placeName: string; years: string[] }): string {
   const pcns = new Set(practices.map((p) => p.pcnCode)).size;
   const missingWords = missing.length
     ? ` No registrations were found for ${missing.map((c) => practices.find((p) => p.code === c)?.name ?? c).join(', ')}, so ${missing.length === 1 ? 'its' : 'their'} patients are not in the neighbourhood estimates; they stay in the borough total.`
@@ -450,7 +453,7 @@ function registrationsNote({ nLsoa, missing, practices, placeName }: { nLsoa: nu
     `Modelled estimate, not a published figure. NHS England publishes QOF prevalence for GP practices, not for neighbourhoods.`,
     `Following the House of Commons Library method, each practice's register, and its list in the condition's age band, are shared out over LSOAs in proportion to the practice's registered patients living in each LSOA (NHS England, Patients Registered at a GP Practice by LSOA). Patients living outside the borough's ${nLsoa} LSOAs take their share with them. An LSOA's estimate is its apportioned register ÷ its apportioned denominator.`,
     `Limits: only the practices in the ${pcns} ${placeName} primary care networks are included, so residents registered with practices elsewhere are missing from the counts (the rate is less affected than the counts). Age structure is not modelled within practices: everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in. The registration counts are for one date and are used for every QOF year. Confidence intervals computed from modelled counts treat them as observed and understate the uncertainty.${missingWords}`,
-    SOURCES.replace('OHID Fingertips practice deprivation score (IMD 2025); MHCLG English Indices of Deprivation 2025; ONS Census 2021 usual residents and LSOA population-weighted centroids; OS Code-Point Open (practice postcodes)', 'NHS England Patients Registered at a GP Practice by LSOA; OS Code-Point Open (practice postcodes)'),
+    sources(years).replace('OHID Fingertips practice deprivation score (IMD 2025); MHCLG English Indices of Deprivation 2025; ONS Census 2021 usual residents and LSOA population-weighted centroids; OS Code-Point Open (practice postcodes)', 'NHS England Patients Registered at a GP Practice by LSOA; OS Code-Point Open (practice postcodes)'),
   ].join(' ');
 }
 

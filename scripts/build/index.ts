@@ -36,7 +36,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
   const qof = deriveQof(v);
   const access = deriveAccess(v);
   const boroughIndicators = deriveBoroughIndicators(v);
-  const legacy = buildLookups2011(v);
+  const legacy = v.place.files.legacy === undefined ? null : buildLookups2011(v);
 
   const areas = areaLists(v);
   const { lsoa, ward, msoa, borough, context } = v.layers;
@@ -74,7 +74,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     'postcodes.json': pc.postcodes,
     'places.json': placeIndex(v, areas),
     'assets.json': access.assets,
-    'lookups-2011.json': legacy.lookups,
+    ...(legacy ? { 'lookups-2011.json': legacy.lookups } : {}),
   };
   const summary = [
     ...table.summary,
@@ -82,8 +82,9 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     ...access.summary,
     `areas: ${lsoa.codes.length} LSOAs, ${ward.codes.length} wards, ${msoa.codes.length} MSOAs; residents ${v.population.reduce((a, b) => a + b, 0)}`,
     pc.summary,
+    ...(v.place.files.postcodesArea === undefined ? ['postcodes of the surrounding area: none (place.json names no "files.postcodesArea"); practices are placed with the place\'s own postcodes only'] : []),
     ...presets.summary,
-    ...legacy.summary,
+    ...(legacy ? legacy.summary : [`lookups-2011: none (place.json names no 2011 lookups, "files.legacy"); lookups-2011.json not written, so files of 2011 codes are not recognised`]),
   ];
   return { outputs, summary };
 }

@@ -1,7 +1,8 @@
 /**
  * 2011 -> 2021 lookups (public/data/lookups-2011.json): how a person's file on 2011 LSOAs or MSOAs is
- * mapped onto the 2021 areas the app shows. Reads its own files, named in data/boundaries/legacy/legacy.json
- * (the 2011 boundaries and the ONS 2011 code lists), from the data directory, like the QOF and assets modules.
+ * mapped onto the 2021 areas the app shows. Reads its own files, named in the manifest place.json "files.legacy"
+ * names (the 2011 boundaries and the ONS 2011 code lists), from the data directory, like the QOF and assets modules.
+ * Optional: a place whose place.json names no manifest has no 2011 lookups, and lookups-2011.json is not written.
  *
  * Rule: a 2011 code that is still in the 2021 list maps to itself with weight 1. Any other 2011 area is
  * overlaid on the 2021 areas (polygon intersection); overlaps under 1% of the 2011 area are slivers of the
@@ -16,7 +17,6 @@ import { weightedSum } from '../../src/lib/indicators/aggregate';
 import { fail, parseFeatureCollection, parseTable, readText, roundPlaces } from './io';
 import type { Layer, Validated } from './validate';
 
-export const LEGACY_MANIFEST = 'boundaries/legacy/legacy.json';
 export const LOOKUPS_FILE = 'lookups-2011.json';
 
 export type LegacyGeography = 'lsoa11' | 'msoa11';
@@ -61,17 +61,17 @@ interface LegacyLayer {
   features: Feature<Polygon | MultiPolygon>[];
 }
 
-function parseManifest(text: string): Record<LegacyGeography, ManifestEntry> {
+function parseManifest(rel: string, text: string): Record<LegacyGeography, ManifestEntry> {
   let m: Record<string, Partial<ManifestEntry>>;
   try {
     m = JSON.parse(text) as Record<string, Partial<ManifestEntry>>;
   } catch (e) {
-    fail(`${LEGACY_MANIFEST}: not JSON (${(e as Error).message})`);
+    fail(`${rel}: not JSON (${(e as Error).message})`);
   }
   for (const g of LEGACY_GEOGRAPHIES) {
     const e = m[g];
-    for (const k of ['geo', 'lookup', 'code', 'name', 'lad'] as const) if (typeof e?.[k] !== 'string') fail(`${LEGACY_MANIFEST}: ${g} has no "${k}"`);
-    if (typeof e?.expected !== 'number') fail(`${LEGACY_MANIFEST}: ${g} has no "expected" count`);
+    for (const k of ['geo', 'lookup', 'code', 'name', 'lad'] as const) if (typeof e?.[k] !== 'string') fail(`${rel}: ${g} has no "${k}"`);
+    if (typeof e?.expected !== 'number') fail(`${rel}: ${g} has no "expected" count`);
   }
   return m as Record<LegacyGeography, ManifestEntry>;
 }
@@ -194,7 +194,9 @@ const countsText = (c: LegacyCounts) => `${c.unchanged} unchanged, ${c.split} sp
  * data-relative path (default: from v.dataDir); tests pass an edited reader.
  */
 export function buildLookups2011(v: Validated, read: (rel: string) => string = (rel) => readText(v.dataDir, rel)): { lookups: Lookups2011; counts: Record<LegacyGeography, LegacyCounts>; summary: string[] } {
-  const manifest = parseManifest(read(LEGACY_MANIFEST));
+  const rel = v.place.files.legacy;
+  if (rel === undefined) fail(`place.json names no 2011 lookups manifest ("files.legacy")`);
+  const manifest = parseManifest(rel, read(rel));
   const layers = Object.fromEntries(LEGACY_GEOGRAPHIES.map((g) => [g, parseLegacyLayer({ geo: g, entry: manifest[g], placeCode: v.place.code, read })])) as Record<LegacyGeography, LegacyLayer>;
   const residents = (geo: GeographyId) => v.parts[geo].map((p) => weightedSum(p, v.population)!);
   const built = Object.fromEntries(

@@ -45,7 +45,7 @@ export function resolvePresets(v: Validated, postcodes: PostcodeIndex): { preset
     sectorCounts[li].set(sector, (sectorCounts[li].get(sector) ?? 0) + 1);
   }
   const dominantSector = (i: number) => [...sectorCounts[i].entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  const summary: string[] = [];
+  const summary: string[] = v.place.files.presets === undefined ? ['presets: none (place.json names no presets file, "files.presets")'] : [];
   const presets = v.presets.map((p) => {
     const lsoas = lsoa.codes.filter(
       (_, i) =>

@@ -8,9 +8,9 @@ import type { GeographyId } from '../../src/lib/core/types';
 import { partsFromOverlaps, type Part } from '../../src/lib/indicators/aggregate';
 import { INDICATORS, type IndicatorDef } from '../../data/registry';
 import { fail, num, parseFeatureCollection, parseTable, requiredNum, round5 } from './io';
-import type { LayerId, PlaceFile } from './place';
+import { codeTest, DEFAULT_NATIONAL_LSOAS_MIN, type LayerId, type PlaceFile } from './place';
 import { parsePostcodes, type PostcodePoint } from './postcodes';
-import type { InputKey, Inputs } from './read';
+import type { Inputs } from './read';
 
 export interface Layer {
   codes: string[];
@@ -62,7 +62,7 @@ export interface Validated {
   /** House of Commons Library name per MSOA code. */
   msoaNames: Map<string, string>;
   postcodes: { rel: string; points: Map<string, PostcodePoint> };
-  /** Every postcode of the surrounding area plus the borough's own (some borough postcodes lie outside the area file), for geocoding practices. */
+  /** Every postcode of the surrounding area (when the place has that file) plus the borough's own (some borough postcodes lie outside the area file), for geocoding practices. */
   geocoder: Map<string, PostcodePoint>;
   gazetteer: FeatureCollection;
   presets: PresetRule[];
@@ -79,13 +79,14 @@ function sameSet(label: string, a: string[], b: string[]) {
     fail(`${label}: code lists differ (missing ${onlyA.slice(0, 5).join(',') || '-'}; unknown ${onlyB.slice(0, 5).join(',') || '-'}; or duplicates)`);
 }
 
-const LAYER_FILES: Record<LayerId, InputKey> = { lsoa: 'lsoaGeo', ward: 'wardGeo', msoa: 'msoaGeo', borough: 'boroughGeo', context: 'contextGeo' };
+const LAYER_FILES: Record<LayerId, 'lsoaGeo' | 'wardGeo' | 'msoaGeo' | 'boroughGeo' | 'contextGeo'> = { lsoa: 'lsoaGeo', ward: 'wardGeo', msoa: 'msoaGeo', borough: 'boroughGeo', context: 'contextGeo' };
 
 /** A boundary layer: unique well-formed codes, polygons only, the expected count; coordinates rounded to 5 d.p. */
 function parseLayer({ inputs, layer, expected }: { inputs: Inputs; layer: LayerId; expected?: number }): Layer {
   const rel = inputs.place.files[LAYER_FILES[layer]];
   const fc = parseFeatureCollection(rel, inputs.text[LAYER_FILES[layer]]);
   const props = inputs.place.properties[layer];
+  const codeOk = codeTest(inputs.place);
   if (expected !== undefined && fc.features.length !== expected) fail(`${rel}: expected ${expected} features, found ${fc.features.length}`);
   const codes: string[] = [];
   const names: string[] = [];
@@ -93,7 +94,7 @@ function parseLayer({ inputs, layer, expected }: { inputs: Inputs; layer: LayerI
   const features = fc.features.map((f) => {
     const code = String(f.properties?.[props.code] ?? '');
     const name = String(f.properties?.[props.name] ?? '');
-    if (!/^[EW]\d{8}$/.test(code)) fail(`${rel}: bad code "${code}"`);
+    if (!codeOk.test(code)) fail(`${rel}: bad code "${code}"`);
     if (seen.has(code)) fail(`${rel}: duplicate code ${code}`);
     if (!f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type)) fail(`${rel}: ${code} is not a polygon`);
     seen.add(code);
@@ -136,7 +137,8 @@ function parseEngland({ inputs, lsoaCodes }: { inputs: Inputs; lsoaCodes: string
   const rel = inputs.place.files.imdEngland;
   const decileCols = INDICATORS.filter((d) => d.decileColumn).map((d) => d.decileColumn!);
   const eng = parseTable(rel, inputs.text.imdEngland, ['lsoa21_code', 'usual_residents_census2021', 'imd_decile', ...DECILE_SCORE_COLUMNS, ...decileCols]);
-  if (eng.rows.length < 30000) fail(`${rel}: only ${eng.rows.length} rows; expected all England LSOAs`);
+  const min = inputs.place.nationalLsoasMin ?? DEFAULT_NATIONAL_LSOAS_MIN;
+  if (eng.rows.length < min) fail(`${rel}: only ${eng.rows.length} rows; expected all ${inputs.place.england.name} LSOAs (at least ${min})`);
   const codes = new Set(eng.rows.map((r) => r.lsoa21_code));
   if (codes.size !== eng.rows.length) fail(`${rel}: duplicate LSOA codes`);
   for (const c of lsoaCodes) if (!codes.has(c)) fail(`${rel}: ${c} missing`);
@@ -231,10 +233,13 @@ export function validate(inputs: Inputs): Validated {
   const msoaNames = new Map(names.rows.map((r) => [r.msoa21_code, r.change_2011_2021 === 'unchanged' ? r.hcl_msoa11_name : `part of ${r.hcl_msoa11_name}`]));
   sameSet(files.msoaNames, msoa.codes, [...msoaNames.keys()]);
   const postcodes = { rel: files.postcodes, points: parsePostcodes([{ rel: files.postcodes, text: text.postcodes }]) };
-  // Parsed once: the area's file is added to a copy of the borough's, checking that the two agree.
-  const geocoder = parsePostcodes([{ rel: files.postcodesArea, text: text.postcodesArea }], new Map(postcodes.points));
+  // Parsed once: the area's file (optional) is added to a copy of the borough's, checking that the two agree.
+  const geocoder =
+    files.postcodesArea !== undefined && text.postcodesArea !== undefined
+      ? parsePostcodes([{ rel: files.postcodesArea, text: text.postcodesArea }], new Map(postcodes.points))
+      : new Map(postcodes.points);
   const gazetteer = parseFeatureCollection(files.gazetteer, text.gazetteer);
-  const presets = (JSON.parse(text.presets) as { presets: PresetRule[] }).presets;
+  const presets = text.presets === undefined ? [] : (JSON.parse(text.presets) as { presets: PresetRule[] }).presets;
   for (const p of presets) if (p.rule.bestFitWard && !wardIndex.has(p.rule.bestFitWard)) fail(`${files.presets}: ${p.id} names unknown ward ${p.rule.bestFitWard}`);
 
   return {

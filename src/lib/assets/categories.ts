@@ -32,7 +32,7 @@ export interface Asset {
   inBorough: boolean;
   /** Ward name, when known. */
   ward?: string;
-  /** Ward code (e.g. E05014882), when known. */
+  /** Ward code (a GSS code, E05…), when known. */
   wardCode?: string;
   phone?: string;
   /** Free-text contact (phone, email or web address) from an uploaded file. */

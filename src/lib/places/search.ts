@@ -157,7 +157,7 @@ const TIER = { code: 100, exact: 90, prefix: 80, word: 60, substring: 40, codePr
 
 /**
  * Edit distance allowed for one query word: none for short words or words with digits (codes, postcode
- * districts: "TS18" is not "TS8"), 1 for 4–5 letters, 2 from 6 ("center" → "centre").
+ * districts: "AB18" is not "AB8"), 1 for 4–5 letters, 2 from 6 ("center" → "centre").
  */
 function typoBudget(term: string): number {
   if (/\d/.test(term)) return 0;

@@ -93,7 +93,8 @@ export function pickShare(s: ShareState): ShareState {
   return out as unknown as ShareState;
 }
 
-const CODE = /^[EWSN]\d{8}$/;
+// An area code's shape only (a letter and eight digits, as GSS codes are); whether the data has it is validateShare's check.
+const CODE = /^[A-Z]\d{8}$/;
 // Tokens in links: kept stable so links shared before the internal names changed still open.
 export const MODE_TOKEN: Readonly<Record<MapMode, string>> = { value: 'value', benchmark: 'compare' };
 const VIEW_TOKEN: Record<ViewMode, string> = { map: 'map', table: 'table', comparison: 'compare' };

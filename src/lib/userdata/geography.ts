@@ -32,7 +32,7 @@ export const USER_GEOGRAPHY_WORDS: Record<UserGeography, string> = {
 
 const codeKey = (s: string) => s.trim().toUpperCase();
 
-/** Names compared without case or punctuation, "&" read as "and": "Norton  North Ward" ~ "norton north ward". */
+/** Names compared without case or punctuation, "&" read as "and": "Mill  Lane Ward" ~ "mill lane ward". */
 export function nameKey(s: string): string {
   return s
     .toLowerCase()

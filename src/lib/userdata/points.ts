@@ -25,7 +25,7 @@ export type PointsGeocoder = (postcode: string) => { lon: number; lat: number; w
 export interface PointsOptions {
   /** The file's name as the person chose it; written into every point's source. */
   fileName: string;
-  /** Postcode → its centre and ward code (null when unknown). Given the postcode as it appears, normalised ("TS18 1HU"). */
+  /** Postcode → its centre and ward code (null when unknown). Given the postcode as it appears, normalised ("AB12 3CD"). */
   geocode: PointsGeocoder;
   /** Whether a point lies in the borough. Points outside are kept (people cross boundaries) and marked. */
   inBorough: (lon: number, lat: number) => boolean;

@@ -12,12 +12,14 @@ import { parseCsv } from '../../../src/lib/core/csv';
 import type { IndicatorBundle } from '../../../src/lib/core/types';
 import { build } from '../../../scripts/build/index';
 import { BuildError } from '../../../scripts/build/io';
-import { buildLookups2011, checkLookups, LEGACY_MANIFEST, type Lookups2011 } from '../../../scripts/build/legacy';
+import { buildLookups2011, checkLookups, type Lookups2011 } from '../../../scripts/build/legacy';
 import { readInputs } from '../../../scripts/build/read';
 import { validate, type Validated } from '../../../scripts/build/validate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const DATA = join(ROOT, 'data');
+/** The 2011 lookups manifest data/place.json names (files.legacy). */
+const LEGACY_MANIFEST = 'boundaries/legacy/legacy.json';
 const LEGACY = {
   lsoa11: { geo: 'boundaries/legacy/stockton_lsoa11_2011_gen_clipped.geojson', csv: 'boundaries/legacy/ons_lsoa11_to_ward19_lad19_stockton.csv', code: 'LSOA11CD', target: 'lsoa' },
   msoa11: { geo: 'boundaries/legacy/stockton_msoa11_2011_gen_clipped.geojson', csv: 'boundaries/legacy/ons_msoa11_to_ward19_lad19_stockton.csv', code: 'MSOA11CD', target: 'msoa' },
