@@ -66,3 +66,14 @@ export function servingPractices(flows: Flows, parts: readonly LsoaPart[], listS
 
 /** Whole LSOAs as parts. */
 export const wholeLsoas = (lsoas: readonly number[]): LsoaPart[] => lsoas.map((i) => [i, 1] as const);
+
+/** A standard area as LSOA parts: an LSOA itself, an MSOA's LSOAs, a ward's LSOAs by area overlap (best fit when the bundle lacks overlaps). */
+export function areaParts(links: { msoa: readonly number[]; ward: readonly number[]; wardParts?: readonly (readonly [number, number])[][] }, geography: 'lsoa' | 'msoa' | 'ward', index: number): LsoaPart[] {
+  if (index < 0) return [];
+  if (geography === 'lsoa') return [[index, 1]];
+  if (geography === 'ward' && links.wardParts?.[index]) return links.wardParts[index].map(([i, w]) => [i, w] as const);
+  const of = geography === 'msoa' ? links.msoa : links.ward;
+  const out: LsoaPart[] = [];
+  of.forEach((a, i) => a === index && out.push([i, 1]));
+  return out;
+}
