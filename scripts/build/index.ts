@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { IndicatorBundle } from '../../src/lib/core/types';
 import { areaLists } from './aggregate';
 import { deriveAccess, deriveBoroughIndicators, deriveQof, deriveTableIndicators } from './derive';
-import { roundPlaces } from './io';
+import { readText, roundPlaces } from './io';
 import { buildLookups2011 } from './legacy';
 import { placeIndex, postcodeIndex, resolvePresets } from './locate';
 import { publicPlace } from './place';
+import { parseQuotes } from './quotes';
 import { readInputs, type Inputs } from './read';
 import { validate } from './validate';
 import { writeOutputs, type Outputs } from './write';
@@ -43,6 +44,10 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
   const pc = postcodeIndex(v, areas);
   const presets = resolvePresets(v, pc.postcodes);
 
+  const quotes = v.place.quotes
+    ? parseQuotes(v.place.quotes, readText(v.dataDir, v.place.quotes), (rel) => readText(v.dataDir, rel), presets.presets.map((p) => p.id), [...new Set(qof.hc.practices.flatMap((p) => Object.keys(p.conditions)))])
+    : { quoted: [], summary: [] };
+
   const indicators = [...table.indicators, ...qof.indicators, ...access.indicators];
   const bundle: IndicatorBundle = {
     builtAt,
@@ -61,6 +66,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     practices: qof.hc.practices,
     qof: { years: qof.hc.years, method: qof.hc.model.method, beta: qof.hc.model.beta, rmse: qof.hc.model.rmse, note: qof.hc.model.note, flows: qof.hc.flows },
     boroughIndicators,
+    quoted: quotes.quoted,
   };
   const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
   const outputs: Outputs = {
@@ -84,6 +90,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     pc.summary,
     ...(v.place.files.postcodesArea === undefined ? ['postcodes of the surrounding area: none (place.json names no "files.postcodesArea"); practices are placed with the place\'s own postcodes only'] : []),
     ...presets.summary,
+    ...quotes.summary,
     ...(legacy ? legacy.summary : [`lookups-2011: none (place.json names no 2011 lookups, "files.legacy"); lookups-2011.json not written, so files of 2011 codes are not recognised`]),
   ];
   return { outputs, summary };

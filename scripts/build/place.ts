@@ -61,6 +61,8 @@ export interface PlaceFile extends PlaceConfig {
   assetFiles: Record<AssetCategory, string>;
   /** [minLon, minLat, maxLon, maxLat] every asset must lie in (the asset lists' study area, with slack). */
   assetBounds: [number, number, number, number];
+  /** Optional: a file of sentences quoted from reports about the place (scripts/build/quotes.ts). */
+  quotes?: string;
 }
 
 export const PLACE_JSON = 'place.json';

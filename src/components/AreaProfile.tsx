@@ -9,6 +9,7 @@ import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 import { OwnDataTag } from './OwnDataTag';
+import { AreaServingPractices } from './ServingPractices';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
@@ -76,6 +77,7 @@ export function AreaProfile() {
       <PostcodeResult />
       <AreaHead />
       <ProfileTables bundle={bundle} geography={geography} index={i} />
+      {i >= 0 ? <AreaServingPractices geography={geography} index={i} /> : null}
     </section>
   );
 }

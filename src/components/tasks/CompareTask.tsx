@@ -5,6 +5,7 @@ import { AreaHead } from '../AreaProfile';
 import { Neighbourhoods } from '../Neighbourhoods';
 import { ComparePanel } from '../ComparePanel';
 import { Sources } from '../Sources';
+import { ComparisonServingPractices } from '../ServingPractices';
 
 /** Compare places: choose places (presets, areas, drawn neighbourhoods), then read them side by side. */
 export function CompareTask() {
@@ -15,6 +16,7 @@ export function CompareTask() {
       <SearchBox />
       <AreaHead compact />
       {wide ? null : <ComparePanel />}
+      <ComparisonServingPractices />
       <Neighbourhoods />
       <Sources />
     </TaskPanel>

@@ -198,6 +198,39 @@ export interface IndicatorBundle {
     flows?: Record<string, [number, number][][]>;
   };
   boroughIndicators: BoroughIndicator[];
+  /** Figures quoted from reports about the place, shown beside ours; not indicator data. Optional: older builds lack it. */
+  quoted?: QuotedReport[];
+}
+
+/** One figure as a report gives it: the area's and England's percentages for one QOF condition. */
+export interface QuotedFigure {
+  /** The QOF condition ours is compared with (as in `qof.condition`). */
+  condition: string;
+  /** The report's own words for the measure, e.g. "coronary heart disease". */
+  words: string;
+  area: number;
+  england: number;
+  /** The figure's words in the quote, e.g. "3.65% experience coronary heart disease (3.04% in England)". */
+  text: string;
+}
+
+/** A sentence quoted word for word from a report, with where it is and which presets it concerns. */
+export interface QuotedReport {
+  id: string;
+  title: string;
+  author: string;
+  /** How the interface names it in a sentence, e.g. "the Director of Public Health's report 2025". */
+  shortName: string;
+  /** Where the quote is: section heading, and the line of the report's text file in the data folder. */
+  section: string;
+  textFile: string;
+  line: number;
+  quote: string;
+  /** The report's area, in words. */
+  areaWords: string;
+  /** Preset ids (bundle.presets) the report's area corresponds to. */
+  presets: string[];
+  figures: QuotedFigure[];
 }
 
 /** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */

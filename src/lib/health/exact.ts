@@ -236,6 +236,11 @@ export interface ExactQof {
   practicesIgnored: number;
   /** Per bundle practice in the file: the share of its patients living in the borough's LSOAs. */
   inBoroughShare: Record<string, number>;
+  /**
+   * The file's patients as the bundle's flows (per LSOA: [practice index, patients], largest first), the
+   * same for every QOF year as the file is for one date; so "practices serving this area" uses counts.
+   */
+  flows?: Record<string, [number, number][][]>;
 }
 
 const isQof = (ind: IndicatorRecord): ind is IndicatorRecord & { qof: { condition: string; year: string } } => !!ind.qof;
@@ -366,7 +371,22 @@ export function exactQofIndicators(bundle: IndicatorBundle, rows: PatientsRow[],
     warnings.push(
       `Share of each practice's patients living in the borough: ${(Math.min(...shares) * 100).toFixed(1)}% to ${(Math.max(...shares) * 100).toFixed(1)}%; patients living outside take their share of the register with them.`,
     );
-  return { error: null, indicators, warnings, note, practicesUsed: practicesUsed.filter((c) => !zero.includes(c)), practicesMissing, practicesIgnored, inBoroughShare };
+  return { error: null, indicators, warnings, note, practicesUsed: practicesUsed.filter((c) => !zero.includes(c)), practicesMissing, practicesIgnored, inBoroughShare, flows: countedFlows(bundle, ours) };
+}
+
+/** Registered patients by LSOA as flows: per LSOA (LSOA order), [practice index, patients], largest first. */
+function countedFlows(bundle: IndicatorBundle, rows: PatientsRow[]): Record<string, [number, number][][]> {
+  const lsoaIndex = new Map(bundle.areas.lsoa.codes.map((c, i) => [c, i]));
+  const practiceIndex = new Map(bundle.practices.map((p, j) => [p.code, j]));
+  const cells = bundle.areas.lsoa.codes.map(() => new Map<number, number>());
+  for (const r of rows) {
+    const i = lsoaIndex.get(r.lsoa);
+    const j = practiceIndex.get(r.practice);
+    if (i === undefined || j === undefined || !(r.patients > 0)) continue;
+    cells[i].set(j, (cells[i].get(j) ?? 0) + r.patients);
+  }
+  const flows = cells.map((m) => [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]));
+  return Object.fromEntries(bundle.qof.years.map((y) => [y, flows]));
 }
 
 function exactNote({
@@ -429,6 +449,6 @@ export function withExactQof(bundle: IndicatorBundle, exact: ExactQof): Indicato
   return {
     ...bundle,
     indicators: bundle.indicators.map((i) => byId.get(i.id) ?? i),
-    qof: { years: bundle.qof.years, method: 'registrations', note: exact.note },
+    qof: { years: bundle.qof.years, method: 'registrations', note: exact.note, ...(exact.flows ? { flows: exact.flows } : {}) },
   };
 }

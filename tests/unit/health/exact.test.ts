@@ -283,6 +283,25 @@ describe('exact apportionment, worked by hand', () => {
     expect(next.qof.method).toBe('registrations');
     expect(bundle.indicators[1].modelled).toBe(true);
   });
+
+  it('carries the file’s patients as the flows, so the practices serving an area are counted', () => {
+    const next = withExactQof(tinyBundle(), res);
+    // Per LSOA: [practice index, patients], largest first; outside LSOAs and other practices left out.
+    expect(next.qof.flows).toEqual({
+      '2024-25': [
+        [[0, 800]],
+        [[3, 300]],
+        [
+          [1, 250],
+          [2, 40],
+        ],
+        [
+          [1, 250],
+          [2, 40],
+        ],
+      ],
+    });
+  });
 });
 
 describe('exact apportionment with the real bundle and the synthetic fixture', () => {
