@@ -9,7 +9,7 @@ import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 import { OwnDataTag } from './OwnDataTag';
-import { AreaServingPractices } from './ServingPractices';
+import { AreaServingPractices } from './ServingPracticesLazy';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {

@@ -5,7 +5,7 @@ import { AreaHead } from '../AreaProfile';
 import { Neighbourhoods } from '../Neighbourhoods';
 import { ComparePanel } from '../ComparePanel';
 import { Sources } from '../Sources';
-import { ComparisonServingPractices } from '../ServingPractices';
+import { ComparisonServingPractices } from '../ServingPracticesLazy';
 
 /** Compare places: choose places (presets, areas, drawn neighbourhoods), then read them side by side. */
 export function CompareTask() {
