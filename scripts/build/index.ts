@@ -10,6 +10,7 @@ import { areaLists } from './aggregate';
 import { deriveAccess, deriveBoroughIndicators, deriveQof, deriveTableIndicators } from './derive';
 import { roundPlaces } from './io';
 import { buildLookups2011 } from './legacy';
+import { derivePlaceData } from './placeData';
 import { placeIndex, postcodeIndex, resolvePresets } from './locate';
 import { publicPlace } from './place';
 import { readInputs, type Inputs } from './read';
@@ -37,13 +38,14 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
   const access = deriveAccess(v);
   const boroughIndicators = deriveBoroughIndicators(v);
   const legacy = buildLookups2011(v);
+  const placeData = derivePlaceData(v, legacy.lookups);
 
   const areas = areaLists(v);
   const { lsoa, ward, msoa, borough, context } = v.layers;
   const pc = postcodeIndex(v, areas);
   const presets = resolvePresets(v, pc.postcodes);
 
-  const indicators = [...table.indicators, ...qof.indicators, ...access.indicators];
+  const indicators = [...table.indicators, ...qof.indicators, ...access.indicators, ...placeData.indicators];
   const bundle: IndicatorBundle = {
     builtAt,
     place: publicPlace(v.place),
@@ -80,6 +82,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     ...table.summary,
     ...qof.summary,
     ...access.summary,
+    ...placeData.summary,
     `areas: ${lsoa.codes.length} LSOAs, ${ward.codes.length} wards, ${msoa.codes.length} MSOAs; residents ${v.population.reduce((a, b) => a + b, 0)}`,
     pc.summary,
     ...presets.summary,

@@ -27,6 +27,9 @@ export const PLACE_FILE_KEYS = [
   'practices',
   'gpRegistrations',
   'presets',
+  'imd2019',
+  'greenspace',
+  'gardens',
 ] as const;
 export type PlaceFileKey = (typeof PLACE_FILE_KEYS)[number];
 
