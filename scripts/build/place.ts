@@ -43,6 +43,8 @@ export interface PlaceFile extends PlaceConfig {
   /** QOF practice prevalence files, oldest year first. */
   qofFiles: { year: string; file: string }[];
   assetFiles: Record<AssetCategory, string>;
+  /** Unnamed OpenStreetMap points (optional): the file, its extract date, and file category -> asset category. */
+  osmAssets?: { file: string; vintage: string; categories: Record<string, AssetCategory> };
   /** [minLon, minLat, maxLon, maxLat] every asset must lie in (the asset lists' study area, with slack). */
   assetBounds: [number, number, number, number];
 }
