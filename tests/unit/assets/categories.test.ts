@@ -150,6 +150,6 @@ describe('helpers', () => {
   });
   it('countByCategory has every category', () => {
     const c = countByCategory([{ category: 'gp' }, { category: 'gp' }, { category: 'hub' }]);
-    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, hub: 1, champion_org: 0, user: 0 });
+    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, osm_park: 0, osm_gym: 0, hub: 1, champion_org: 0, user: 0 });
   });
 });
