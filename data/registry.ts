@@ -30,6 +30,8 @@ export interface IndicatorDef extends IndicatorText {
   comparator?: { indicator: string; statistic: string };
   /** Derived from deciles: share of residents living in LSOAs in England's most deprived n deciles. */
   mostDeprivedDeciles?: number;
+  /** Row key in england.csv of the publisher's own figure for the borough (e.g. the official LA summary), shown beside ours. */
+  official?: { indicator: string; why: string };
 }
 
 const IOD_SOURCE = 'MHCLG English Indices of Deprivation 2025 (File 7 / File 8)';
@@ -86,8 +88,8 @@ const iodScore = ({
 });
 
 /** An IoD domain score: compared with England by national decile (the published decile column). */
-const domainScore = (c: IodColumn & { scale?: number }): IndicatorDef =>
-  iodScore({
+const domainScore = (c: IodColumn & { scale?: number; official?: IndicatorDef['official'] }): IndicatorDef => ({
+  ...iodScore({
     ...c,
     theme: 'Deprivation',
     compare: 'decile',
@@ -95,11 +97,36 @@ const domainScore = (c: IodColumn & { scale?: number }): IndicatorDef =>
     file: 'imd',
     decileColumn: c.column.replace(/_score(_rate)?$/, '_decile'),
     statistic: PWM,
-  });
+  }),
+  ...(c.official ? { official: c.official } : {}),
+});
 
 /** An IoD health-domain sub-indicator: no deciles or intervals are published, so no comparison map. */
 const healthSubIndicator = (c: IodColumn): IndicatorDef =>
   iodScore({ ...c, theme: 'Health (deprivation sub-indicators)', compare: 'none', caveats: SUB_INDICATOR_CAVEAT, file: 'imdHealth', statistic: 'median_of_lsoas' });
+
+const SUPPLEMENTARY_CAVEAT =
+  'An underlying indicator of the Indices of Deprivation, published per LSOA without confidence intervals or national deciles. No England figure is held for it, so it is not compared with England.';
+
+/** An IoD 2025 underlying (supplementary) indicator with no England comparator in the files held. */
+const supplementary = ({ scale, ...c }: IodColumn & { scale?: number }): IndicatorDef => ({
+  id: c.id,
+  label: c.label,
+  theme: 'Housing and services (deprivation sub-indicators)',
+  unit: c.unit,
+  decimals: c.decimals,
+  period: IOD_PERIOD,
+  source: `${IOD_SOURCE}, underlying indicators`,
+  licence: OGL,
+  polarity: 'LowIsGood',
+  kind: 'score',
+  compare: 'none',
+  method: c.method,
+  caveats: SUPPLEMENTARY_CAVEAT,
+  file: 'imdHealth',
+  column: c.column,
+  ...(scale ? { scale } : {}),
+});
 
 /** Census households deprived in at least n of the four dimensions (TS011). */
 const householdsDeprived = ({ n }: { n: 1 | 2 }): IndicatorDef => ({
@@ -153,6 +180,10 @@ export const INDICATORS: IndicatorDef[] = [
     decimals: 1,
     method:
       'Weighted combination of seven domains: income 22.5%, employment 22.5%, education 13.5%, health 13.5%, crime 9.3%, barriers to housing and services 9.3%, living environment 9.3%. Higher = more deprived.',
+    official: {
+      indicator: 'iod2025_imd_average_score_la_summary',
+      why: 'The official figure (MHCLG File 10) weights LSOA scores by ONS mid-year population estimates; the figure here weights them by Census 2021 usual residents, the same rule used for every ward, MSOA and neighbourhood in this tool, so the two differ slightly.',
+    },
   }),
   {
     id: 'imd_decile',
@@ -271,6 +302,25 @@ export const INDICATORS: IndicatorDef[] = [
     decimals: 2,
     method:
       'Combines prescribing, suicide, hospital episodes and benefit data for mood and anxiety disorders (IoD 2025 health domain sub-indicator). Higher = worse.',
+  }),
+  supplementary({
+    id: 'patient_to_gp_ratio',
+    label: 'Patients per GP',
+    column: 'patient_to_gp_ratio',
+    unit: 'registered patients per GP',
+    decimals: 0,
+    method:
+      'Patient-to-GP ratio as published per LSOA in the IoD 2025 underlying indicators (File 8); see the IoD 2025 technical report for how it is built. Higher = fewer GPs for the patients.',
+  }),
+  supplementary({
+    id: 'overcrowding',
+    label: 'Household overcrowding',
+    column: 'household_overcrowding_bedrooms_indicator',
+    unit: '% of households',
+    decimals: 1,
+    scale: 100,
+    method:
+      'Share of households with fewer bedrooms than they need (the bedroom standard), as published per LSOA in the IoD 2025 underlying indicators (File 8; part of the barriers to housing and services domain). Published as a proportion; shown here as a percentage.',
   }),
   {
     id: 'disability',
@@ -482,4 +532,177 @@ export const BOROUGH_INDICATORS: BoroughIndicatorDef[] = [
   fingertips({ id: 'healthy_le_m', fingertipsId: 90362, label: 'Healthy life expectancy at birth (males)', sex: 'Male' }),
   fingertips({ id: 'healthy_le_f', fingertipsId: 90362, label: 'Healthy life expectancy at birth (females)', sex: 'Female' }),
   fingertips({ id: 'preventable_u75', fingertipsId: 93721, label: 'Under-75 mortality from preventable causes (per 100,000)', sex: 'Persons' }),
+];
+
+/**
+ * Place data published on 2011 geography (ONS green space, IoD 2019), mapped to 2021 areas by the build
+ * (scripts/build/placeData.ts) through the 2011 -> 2021 lookups (src/lib/indicators/from2011.ts).
+ */
+export interface PlaceDataDef extends FamilyIndicator {
+  /** Which place.json file holds the values. */
+  from: 'greenspace' | 'gardens' | 'imd2019';
+  /** Value column (scores, distances, ranks, deciles). */
+  column?: string;
+  /** Proportion: numerator and denominator count columns. */
+  numerator?: string;
+  denominator?: string;
+  /** Column holding England's figure, the same on every row (green space: computed by the republisher). */
+  englandColumn?: string;
+  englandStatistic?: string;
+  /** IoD 2019 -> 2025 change: the 2025 LSOA column (imd table) minus the 2011-mapped 2019 column. */
+  changeFrom2025?: string;
+  boroughStatistic: string;
+}
+
+const MAPPED_2011_LSOA =
+  'Published on 2011 LSOAs and mapped to 2021 LSOAs through the 2011 → 2021 lookup (the one used for people’s own 2011 files): an LSOA unchanged since 2011 keeps its published value; where a 2011 LSOA was split in 2021, each part takes its parent’s value; a 2021 LSOA made from several 2011 LSOAs would take their population-weighted mean.';
+const PWM_GEOGRAPHIES: Partial<Record<GeographyId, string>> = {
+  msoa: 'MSOA: population-weighted mean of its 2021 LSOAs (Census 2021 usual residents).',
+  ward: 'Ward: estimated; population-weighted mean of LSOAs split between wards by area overlap.',
+};
+const GREENSPACE_SOURCE =
+  'ONS, Access to gardens and public green space in Great Britain (OS Open Greenspace, OS AddressBase), via a republisher’s copy (see data/indicators/PROVENANCE.md)';
+const GREENSPACE_LICENCE = `${OGL} (contains OS data © Crown copyright and database right 2020)`;
+const GREENSPACE_PERIOD = 'April 2020 (2011 LSOAs)';
+const GREENSPACE_THEME = 'Green and open space';
+const BOROUGH_PWM = 'population-weighted mean of the borough’s LSOAs (derived)';
+const IOD2019_SOURCE = 'MHCLG English Indices of Deprivation 2019 (File 7) and 2025 (File 7)';
+const IOD2019_CAVEAT =
+  'IoD 2019 used 2011 LSOAs and ranked 32,844 LSOAs; IoD 2025 uses 2021 LSOAs and ranks 33,755, so boundaries changed for split areas and ranks are not on quite the same scale. Deciles and ranks are relative: an area can move decile because others changed. Averages of deciles or ranks over several LSOAs are summaries, not national deciles or ranks.';
+
+export const PLACE_DATA: PlaceDataDef[] = [
+  {
+    id: 'greenspace_park_distance',
+    label: 'Distance to nearest park or playing field',
+    theme: GREENSPACE_THEME,
+    unit: 'metres (average over addresses)',
+    decimals: 0,
+    period: GREENSPACE_PERIOD,
+    source: GREENSPACE_SOURCE,
+    licence: GREENSPACE_LICENCE,
+    polarity: 'LowIsGood',
+    kind: 'score',
+    compare: 'none',
+    method: `ONS: average, over the LSOA’s residential addresses, of the straight-line distance to the nearest park, public garden or playing field. Rounded to whole metres by the republisher. ${MAPPED_2011_LSOA}`,
+    caveats:
+      'ONS cannot tell public from private playing fields, so some sites counted may not be open to the public. England’s figure is the unweighted mean of all 32,649 English LSOA values, computed by the republisher, not an address-weighted national figure; so no "compared with England" category is given.',
+    geographyMethod: { lsoa: 'LSOA: published on 2011 LSOAs, mapped to 2021 (see method).', ...PWM_GEOGRAPHIES },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'greenspace',
+    column: 'avg_distance_nearest_park_public_garden_playing_field_m',
+    englandColumn: 'england_lsoa_mean_distance_m',
+    englandStatistic: 'unweighted mean of all 32,649 English LSOA values (computed by the republisher; not address-weighted)',
+    boroughStatistic: BOROUGH_PWM,
+  },
+  {
+    id: 'greenspace_parks_1km',
+    label: 'Parks, public gardens and playing fields within 1 km',
+    theme: GREENSPACE_THEME,
+    unit: 'number within 1 km (average over addresses)',
+    decimals: 1,
+    period: GREENSPACE_PERIOD,
+    source: GREENSPACE_SOURCE,
+    licence: GREENSPACE_LICENCE,
+    polarity: 'HighIsGood',
+    kind: 'score',
+    compare: 'none',
+    method: `ONS: average, over the LSOA’s residential addresses, of the number of parks, public gardens and playing fields within 1 km. The republisher rounded each LSOA value to a whole number, losing the ONS decimals. ${MAPPED_2011_LSOA}`,
+    caveats:
+      'Each LSOA value is rounded to a whole number (the full-precision ONS workbook was not available). ONS cannot tell public from private playing fields. England’s figure is the unweighted mean of all English LSOA values (of the rounded values), computed by the republisher.',
+    geographyMethod: { lsoa: 'LSOA: published on 2011 LSOAs, mapped to 2021 (see method).', ...PWM_GEOGRAPHIES },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'greenspace',
+    column: 'avg_number_parks_public_gardens_playing_fields_within_1000m',
+    englandColumn: 'england_lsoa_mean_number_within_1000m',
+    englandStatistic: 'unweighted mean of all 32,649 English LSOA values (computed by the republisher from rounded values)',
+    boroughStatistic: BOROUGH_PWM,
+  },
+  {
+    id: 'gardens_private_outdoor_space',
+    label: 'Addresses with private outdoor space (gardens)',
+    theme: GREENSPACE_THEME,
+    unit: '%',
+    decimals: 1,
+    period: 'April 2020 (2011 MSOAs)',
+    source: 'ONS, Access to garden space, Great Britain, April 2020 (OS AddressBase Plus), via the British Red Cross copy of the ONS workbook (see data/indicators/PROVENANCE.md)',
+    licence: GREENSPACE_LICENCE,
+    polarity: 'HighIsGood',
+    kind: 'proportion',
+    compare: 'none',
+    method:
+      'ONS: residential addresses with a private garden or other private outdoor space (shared gardens of flats included), as a share of all residential addresses. Published by MSOA only, on 2011 MSOAs: an MSOA unchanged since 2011 keeps its counts; where a 2011 MSOA was split in 2021, its counts are shared between the parts by where residents live, so each part shows the parent’s share.',
+    caveats:
+      'Published by MSOA only: LSOA figures are their MSOA’s share, not measured for the LSOA, so the map at LSOA or ward level shows MSOA differences only. Not compared with England as a category, because the LSOA counts are apportioned.',
+    geographyMethod: {
+      msoa: 'MSOA: published on 2011 MSOAs, mapped to 2021 (see method).',
+      lsoa: 'LSOA: estimated; its MSOA’s share (the MSOA’s address counts shared between its LSOAs by Census 2021 usual residents). Not measured per LSOA.',
+      ward: 'Ward: estimated; the LSOA estimates, split between wards by area overlap, counts summed, then divided.',
+    },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'gardens',
+    numerator: 'addresses_with_private_outdoor_space',
+    denominator: 'address_count',
+    boroughStatistic: 'published for the local authority (ONS)',
+  },
+  {
+    id: 'imd2019_decile',
+    label: 'Index of Multiple Deprivation 2019 national decile',
+    theme: 'Deprivation: change since IoD 2019',
+    unit: 'decile (1 = most deprived 10% in England, 2019)',
+    decimals: 1,
+    period: 'IoD 2019 (published 2019; mostly 2015–16 data; 2011 LSOAs)',
+    source: IOD2019_SOURCE,
+    licence: OGL,
+    polarity: 'HighIsGood',
+    kind: 'score',
+    compare: 'none',
+    method: `Each LSOA’s IMD 2019 decile among England’s 32,844 LSOAs (1 = most deprived 10%), as published. ${MAPPED_2011_LSOA}`,
+    caveats: IOD2019_CAVEAT,
+    geographyMethod: { lsoa: 'LSOA: published IoD 2019 decile, mapped from 2011 LSOAs (see method).', msoa: 'MSOA: population-weighted mean of its LSOAs’ deciles (a summary, not a national decile).', ward: 'Ward: estimated; population-weighted mean of LSOA deciles, LSOAs split between wards by area overlap (a summary, not a national decile).' },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'imd2019',
+    column: 'imd_decile',
+    boroughStatistic: 'population-weighted mean of the borough’s LSOA deciles (derived; a summary, not a national decile)',
+  },
+  {
+    id: 'imd2019_rank',
+    label: 'Index of Multiple Deprivation 2019 national rank',
+    theme: 'Deprivation: change since IoD 2019',
+    unit: 'rank of 32,844 (1 = most deprived)',
+    decimals: 0,
+    period: 'IoD 2019 (published 2019; mostly 2015–16 data; 2011 LSOAs)',
+    source: IOD2019_SOURCE,
+    licence: OGL,
+    polarity: 'HighIsGood',
+    kind: 'score',
+    compare: 'none',
+    method: `Each LSOA’s IMD 2019 rank among England’s 32,844 LSOAs (1 = most deprived), as published. ${MAPPED_2011_LSOA}`,
+    caveats: IOD2019_CAVEAT,
+    geographyMethod: { lsoa: 'LSOA: published IoD 2019 rank, mapped from 2011 LSOAs (see method).', msoa: 'MSOA: population-weighted mean of its LSOAs’ ranks (a summary, not a national rank).', ward: 'Ward: estimated; population-weighted mean of LSOA ranks (a summary, not a national rank).' },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'imd2019',
+    column: 'imd_rank',
+    boroughStatistic: 'population-weighted mean of the borough’s LSOA ranks (derived; a summary, not a national rank)',
+  },
+  {
+    id: 'imd_decile_change_2019_2025',
+    label: 'Change in IMD national decile, 2019 to 2025',
+    theme: 'Deprivation: change since IoD 2019',
+    unit: 'deciles (positive = now in a less deprived decile)',
+    decimals: 1,
+    period: 'IoD 2019 to IoD 2025',
+    source: IOD2019_SOURCE,
+    licence: OGL,
+    polarity: 'HighIsGood',
+    kind: 'score',
+    compare: 'none',
+    method: `Derived: the LSOA’s IMD 2025 national decile minus its IMD 2019 national decile. Positive means the LSOA is now in a less deprived tenth of England than in 2019; negative, a more deprived one. For the 2019 decile: ${MAPPED_2011_LSOA}`,
+    caveats: IOD2019_CAVEAT,
+    geographyMethod: { lsoa: 'LSOA: derived (2025 decile minus 2019 decile mapped from 2011 LSOAs).', msoa: 'MSOA: population-weighted mean of its LSOAs’ changes.', ward: 'Ward: estimated; population-weighted mean of LSOA changes, LSOAs split between wards by area overlap.' },
+    derived: { lsoa: true, msoa: true, ward: true },
+    from: 'imd2019',
+    column: 'imd_decile',
+    changeFrom2025: 'imd_decile',
+    boroughStatistic: 'population-weighted mean of the borough’s LSOA changes (derived)',
+  },
 ];

@@ -16,7 +16,7 @@ export interface AssetsBuildContext {
   /** The data/ directory. */
   dataDir: string;
   /** data/place.json: asset file names and the study area. */
-  place: Pick<PlaceFile, 'assetFiles' | 'assetBounds'>;
+  place: Pick<PlaceFile, 'assetFiles' | 'assetBounds' | 'osmAssets'>;
   /** LSOA codes in the order the app uses. */
   lsoaCodes: string[];
   /** Population-weighted centroid [lon, lat] per LSOA, aligned with lsoaCodes. */
@@ -110,6 +110,50 @@ function readAssetFile({ dataDir, place, src }: Pick<AssetsBuildContext, 'dataDi
   });
 }
 
+const UNNAMED: Partial<Record<AssetCategory, string>> = { osm_park: 'Unnamed park', osm_gym: 'Unnamed gym or fitness centre' };
+
+/**
+ * OpenStreetMap points (place.json "osmAssets"): no names, ids or tags beyond the category, so each becomes an
+ * "Unnamed …" asset with an id from its category and order in the file; for counts and density only.
+ */
+function readOsmFile({ dataDir, place }: Pick<AssetsBuildContext, 'dataDir' | 'place'>): Asset[] {
+  const osm = place.osmAssets;
+  if (!osm) return [];
+  const rel = osm.file;
+  const [minLon, minLat, maxLon, maxLat] = place.assetBounds;
+  const fc = readFeatureCollection(dataDir, rel);
+  if (!fc.features.length) throw new Error(`${rel}: no features`);
+  const seen: Partial<Record<AssetCategory, number>> = {};
+  return fc.features.map((f, i) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const where = `${rel} feature ${i}`;
+    if (f.geometry?.type !== 'Point') throw new Error(`${where}: geometry is not a Point`);
+    const [lon, lat] = f.geometry.coordinates;
+    if (!(lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat)) throw new Error(`${where}: point ${lon},${lat} is outside the study area`);
+    const category = osm.categories[String(p.category)];
+    if (!category || !UNNAMED[category]) throw new Error(`${where}: category "${String(p.category)}" is not one of ${Object.keys(osm.categories).join(', ')}`);
+    if (typeof p.in_borough !== 'boolean') throw new Error(`${where}: in_borough is not true/false`);
+    const k = (seen[category] = (seen[category] ?? 0) + 1);
+    const res = validateAsset({
+      id: `${category}:${k}`,
+      name: UNNAMED[category],
+      category,
+      subcategory: typeof p.osm_tag === 'string' ? p.osm_tag : '',
+      address: '',
+      postcode: '',
+      lon,
+      lat,
+      source: `OpenStreetMap (${typeof p.osm_tag === 'string' ? p.osm_tag : 'tag not given'}; the point is the centre of the mapped area, not an entrance)`,
+      licence: '© OpenStreetMap contributors, ODbL 1.0',
+      lastUpdated: osm.vintage,
+      status: 'open',
+      inBorough: p.in_borough,
+    });
+    if ('error' in res) throw new Error(`${rel}: ${res.error}`);
+    return res.asset;
+  });
+}
+
 export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
   const { lsoaCodes, lsoaPwc } = ctx;
   if (lsoaCodes.length !== lsoaPwc.length) throw new Error(`assets: ${lsoaCodes.length} LSOA codes but ${lsoaPwc.length} centroids`);
@@ -117,7 +161,7 @@ export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
     if (!inUk(lon, lat)) throw new Error(`assets: LSOA ${lsoaCodes[i]} centroid ${lon},${lat} is not a UK [lon, lat]`);
   });
 
-  const assets = ASSET_SOURCES.flatMap((src) => readAssetFile({ ...ctx, src }));
+  const assets = [...ASSET_SOURCES.flatMap((src) => readAssetFile({ ...ctx, src })), ...readOsmFile(ctx)];
   const ids = new Set<string>();
   for (const a of assets) {
     if (ids.has(a.id)) throw new Error(`assets: duplicate id ${a.id}`);
@@ -128,7 +172,7 @@ export function buildAssets(ctx: AssetsBuildContext): AssetsBuildResult {
   const all = countByCategory(assets);
   const inB = countByCategory(assets.filter((a) => a.inBorough));
   summary.push(
-    `assets: ${assets.length} (${ASSET_SOURCES.map((s) => `${s.category} ${all[s.category]}, ${inB[s.category]} in borough`).join('; ')})`,
+    `assets: ${assets.length} (${[...ASSET_SOURCES.map((s) => s.category), ...Object.values(ctx.place.osmAssets?.categories ?? {})].map((c) => `${c} ${all[c]}, ${inB[c]} in borough`).join('; ')})`,
   );
   const closed = assets.filter((a) => a.status === 'closed').length;
   const unverified = assets.filter((a) => a.status === 'unverified').length;

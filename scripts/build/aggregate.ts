@@ -51,6 +51,8 @@ export interface GeographyValues {
   /** Write numerators and denominators too (pooled proportions, for intervals). */
   counts?: boolean;
   deciles?: (number | null)[];
+  /** Published national ranks (LSOAs only). */
+  ranks?: (number | null)[];
 }
 
 /**
@@ -60,7 +62,7 @@ export interface GeographyValues {
 export function byGeography(valuesFor: (geo: GeographyId) => GeographyValues): Partial<Record<GeographyId, IndicatorValues>> {
   const data: Partial<Record<GeographyId, IndicatorValues>> = {};
   for (const geo of GEOGRAPHIES) {
-    const { values: vals, counts, deciles } = valuesFor(geo);
+    const { values: vals, counts, deciles, ranks } = valuesFor(geo);
     const values = vals.map((x) => rounded(x.v, 6));
     const rec: IndicatorValues = { values, breaks: { quantile: quantileBreaks(values), jenks: jenksBreaks(values) } };
     if (counts) {
@@ -68,6 +70,7 @@ export function byGeography(valuesFor: (geo: GeographyId) => GeographyValues): P
       rec.denominators = vals.map((x) => rounded(x.d, 3));
     }
     if (deciles) rec.deciles = deciles;
+    if (ranks) rec.ranks = ranks;
     data[geo] = rec;
   }
   return data;

@@ -31,7 +31,7 @@ function indicatorRecord(r: {
   england?: Comparator;
   borough?: Comparator;
   data: Partial<Record<GeographyId, IndicatorValues>>;
-  links?: Pick<IndicatorRecord, 'decileThresholds' | 'decileOf' | 'qof' | 'previousId'>;
+  links?: Pick<IndicatorRecord, 'decileThresholds' | 'decileOf' | 'qof' | 'previousId' | 'rankOf' | 'boroughOfficial'>;
 }): IndicatorRecord {
   const text = Object.fromEntries(TEXT_KEYS.map((k) => [k, r.text[k]])) as IndicatorText;
   return {
@@ -63,6 +63,23 @@ function comparatorLookup(v: Validated) {
     if (d !== null && !Number.isNaN(d)) out.denominator = d;
     return out;
   };
+}
+
+/**
+ * The publisher's own borough figure (e.g. the IoD LA summary's average score and rank), read from the
+ * comparators file; its rank is read from the row's statistic text ("rank 69 of 296 LTLAs").
+ */
+function officialFigure({ v, def, ours }: { v: Validated; def: IndicatorDef; ours: Comparator | undefined }): IndicatorRecord['boroughOfficial'] {
+  const { rel, table } = v.comparators;
+  const rows = table.rows.filter((r) => r.indicator === def.official!.indicator && r.area_code === v.place.code);
+  if (rows.length !== 1) fail(`${rel}: expected one ${def.official!.indicator} row for ${v.place.code}, found ${rows.length}`);
+  const r = rows[0];
+  const value = requiredNum({ rel, row: r, col: 'value', key: def.official!.indicator });
+  const m = /rank (\d+) of (\d+) ([A-Za-z]+)/.exec(r.statistic);
+  if (!m) fail(`${rel}: ${def.official!.indicator} has no "rank N of M" in its statistic`);
+  if (ours && Math.abs(ours.value - value) > Math.max(1, Math.abs(value) * 0.02)) fail(`${def.id}: official borough figure ${value} is far from ours ${ours.value}`);
+  const rankUnit = m[3] === 'LTLAs' ? 'local authorities (lower tier) in England' : m[3];
+  return { value, rank: Number(m[1]), rankOf: Number(m[2]), rankUnit, source: r.source, why: def.official!.why };
 }
 
 function aggregationWords(def: IndicatorDef): string {
@@ -119,11 +136,14 @@ export function deriveTableIndicators(v: Validated): Derived {
     };
 
     const imdScores = def.kind === 'decile' ? lsoaRaw('imd_score') : [];
+    // Published national ranks sit beside the deciles (same column stem).
+    const rankColumn = def.decileColumn?.replace(/_decile$/, '_rank');
     const data = byGeography((geo) => {
       // Decile "values": published for LSOAs, derived from the aggregated score elsewhere.
       if (def.kind === 'decile')
         return {
           values: geo === 'lsoa' ? asIs(lsoaRaw(def.column!)) : parts[geo].map((p) => ({ v: nationalDecile(weightedMean(p, imdScores, population), eng.desc.imd_score), n: null, d: null })),
+          ranks: geo === 'lsoa' && rankColumn ? lsoaRaw(rankColumn) : undefined,
         };
       const values = valuesFor(parts[geo]);
       const deciles = !def.decileColumn
@@ -131,7 +151,7 @@ export function deriveTableIndicators(v: Validated): Derived {
         : geo === 'lsoa'
           ? lsoaRaw(def.decileColumn)
           : values.map((x) => nationalDecile(x.v == null ? null : x.v / scale, eng.desc[def.column!]));
-      return { values, counts: !!nums, deciles };
+      return { values, counts: !!nums, deciles, ranks: geo === 'lsoa' && rankColumn ? lsoaRaw(rankColumn) : undefined };
     });
     if (def.decileColumn && def.kind !== 'decile') {
       // Check the derived-decile rule against the published LSOA deciles.
@@ -167,7 +187,12 @@ export function deriveTableIndicators(v: Validated): Derived {
         // Borough on the same footing as its areas: the population-weighted mean; the median travels as a note.
         borough = { value: b.v, statistic: `population-weighted mean of LSOA values (England comparator is the median LSOA; borough median ${pub?.value ?? 'n/a'})` };
       }
+    } else if (def.kind === 'score' && b.v != null) {
+      // No comparator rows held: the borough by the same rule as its areas.
+      borough = { value: b.v, statistic: 'population-weighted mean of the borough’s LSOAs (derived)' };
     }
+    const official = def.official ? officialFigure({ v, def, ours: borough }) : undefined;
+    if (official) summary.push(`${def.id}: official borough figure ${official.value} (rank ${official.rank} of ${official.rankOf}) beside ours ${borough?.value.toFixed(2)}`);
     const thresholdsCol = def.kind === 'decile' ? 'imd_score' : def.decileColumn ? def.column! : null;
     const thresholds = thresholdsCol ? decileThresholds(eng.desc[thresholdsCol]).map((t) => t * (def.kind === 'decile' ? 1 : scale)) : undefined;
     return indicatorRecord({
@@ -177,7 +202,12 @@ export function deriveTableIndicators(v: Validated): Derived {
       england,
       borough,
       data,
-      links: { ...(thresholds ? { decileThresholds: thresholds } : {}), ...(def.kind === 'decile' ? { decileOf: 'imd_score' } : {}) },
+      links: {
+        ...(thresholds ? { decileThresholds: thresholds } : {}),
+        ...(def.kind === 'decile' ? { decileOf: 'imd_score' } : {}),
+        ...(rankColumn ? { rankOf: eng.desc[thresholdsCol!].length } : {}),
+        ...(official ? { boroughOfficial: official } : {}),
+      },
     });
   });
   return { indicators, summary };

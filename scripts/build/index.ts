@@ -10,6 +10,7 @@ import { areaLists } from './aggregate';
 import { deriveAccess, deriveBoroughIndicators, deriveQof, deriveTableIndicators } from './derive';
 import { readText, roundPlaces } from './io';
 import { buildLookups2011 } from './legacy';
+import { derivePlaceData } from './placeData';
 import { placeIndex, postcodeIndex, resolvePresets } from './locate';
 import { publicPlace } from './place';
 import { parseQuotes } from './quotes';
@@ -38,6 +39,12 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
   const access = deriveAccess(v);
   const boroughIndicators = deriveBoroughIndicators(v);
   const legacy = v.place.files.legacy === undefined ? null : buildLookups2011(v);
+  // Place data held on 2011 areas (IoD 2019, green space, gardens) needs the 2011 lookups and its three files.
+  const placeDataFiles = [v.place.files.imd2019, v.place.files.greenspace, v.place.files.gardens];
+  const placeData =
+    legacy && placeDataFiles.every((f) => f !== undefined)
+      ? derivePlaceData(v, legacy.lookups)
+      : { indicators: [], summary: ['place data on 2011 areas (IoD 2019, green space, gardens): none (place.json names no "files.legacy", "files.imd2019", "files.greenspace" and "files.gardens")'] };
 
   const areas = areaLists(v);
   const { lsoa, ward, msoa, borough, context } = v.layers;
@@ -48,7 +55,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     ? parseQuotes(v.place.quotes, readText(v.dataDir, v.place.quotes), (rel) => readText(v.dataDir, rel), presets.presets.map((p) => p.id), [...new Set(qof.hc.practices.flatMap((p) => Object.keys(p.conditions)))])
     : { quoted: [], summary: [] };
 
-  const indicators = [...table.indicators, ...qof.indicators, ...access.indicators];
+  const indicators = [...table.indicators, ...qof.indicators, ...access.indicators, ...placeData.indicators];
   const bundle: IndicatorBundle = {
     builtAt,
     place: publicPlace(v.place),
@@ -86,6 +93,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     ...table.summary,
     ...qof.summary,
     ...access.summary,
+    ...placeData.summary,
     `areas: ${lsoa.codes.length} LSOAs, ${ward.codes.length} wards, ${msoa.codes.length} MSOAs; residents ${v.population.reduce((a, b) => a + b, 0)}`,
     pc.summary,
     ...(v.place.files.postcodesArea === undefined ? ['postcodes of the surrounding area: none (place.json names no "files.postcodesArea"); practices are placed with the place\'s own postcodes only'] : []),

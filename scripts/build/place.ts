@@ -28,6 +28,9 @@ export const PLACE_FILE_KEYS = [
   'gpRegistrations',
   'presets',
   'legacy',
+  'imd2019',
+  'greenspace',
+  'gardens',
 ] as const;
 export type PlaceFileKey = (typeof PLACE_FILE_KEYS)[number];
 
@@ -36,7 +39,7 @@ export type PlaceFileKey = (typeof PLACE_FILE_KEYS)[number];
  * gpRegistrations: the gravity model is used instead; postcodesArea: practices are placed with the place's
  * own postcodes only; presets: no named neighbourhoods; legacy: no 2011 lookups (lookups-2011.json is not written).
  */
-export const OPTIONAL_FILE_KEYS = ['gpRegistrations', 'postcodesArea', 'presets', 'legacy'] as const satisfies readonly PlaceFileKey[];
+export const OPTIONAL_FILE_KEYS = ['gpRegistrations', 'postcodesArea', 'presets', 'legacy', 'imd2019', 'greenspace', 'gardens'] as const satisfies readonly PlaceFileKey[];
 export type OptionalFileKey = (typeof OPTIONAL_FILE_KEYS)[number];
 const isOptional = (k: PlaceFileKey): k is OptionalFileKey => (OPTIONAL_FILE_KEYS as readonly string[]).includes(k);
 
@@ -59,6 +62,8 @@ export interface PlaceFile extends PlaceConfig {
   /** QOF practice prevalence files, oldest year first. */
   qofFiles: { year: string; file: string }[];
   assetFiles: Record<AssetCategory, string>;
+  /** Unnamed OpenStreetMap points (optional): the file, its extract date, and file category -> asset category. */
+  osmAssets?: { file: string; vintage: string; categories: Record<string, AssetCategory> };
   /** [minLon, minLat, maxLon, maxLat] every asset must lie in (the asset lists' study area, with slack). */
   assetBounds: [number, number, number, number];
   /** Optional: a file of sentences quoted from reports about the place (scripts/build/quotes.ts). */

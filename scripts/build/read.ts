@@ -2,8 +2,8 @@
 import { readText } from './io';
 import { OPTIONAL_FILE_KEYS, PLACE_FILE_KEYS, readPlace, type OptionalFileKey, type PlaceFile, type PlaceFileKey } from './place';
 
-/** Files the QOF, assets and 2011-lookups modules read themselves (same io helpers, same dataDir). */
-const READ_BY_MODULES = ['practices', 'gpRegistrations', 'legacy'] as const;
+/** Files the QOF, assets, 2011-lookups and place-data modules read themselves (same io helpers, same dataDir). */
+const READ_BY_MODULES = ['practices', 'gpRegistrations', 'legacy', 'imd2019', 'greenspace', 'gardens'] as const;
 export type InputKey = Exclude<PlaceFileKey, (typeof READ_BY_MODULES)[number]>;
 /** Files the main build reads itself. */
 export const INPUT_FILES = PLACE_FILE_KEYS.filter((k): k is InputKey => !(READ_BY_MODULES as readonly string[]).includes(k));

@@ -37,6 +37,21 @@ export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geogr
             <dd>{capitalise(statisticWords(ind.borough.statistic, { decimals: ind.decimals }))}.</dd>
           </>
         ) : null}
+        {ind.boroughOfficial ? (
+          <>
+            <dt>Official borough figure</dt>
+            <dd>
+              {ind.boroughOfficial.value}
+              {ind.boroughOfficial.rank != null ? `, rank ${ind.boroughOfficial.rank} of ${ind.boroughOfficial.rankOf} ${ind.boroughOfficial.rankUnit ?? ''} (1 = most deprived)` : ''} ({methodWords(ind.boroughOfficial.source)}). {ind.boroughOfficial.why}
+            </dd>
+          </>
+        ) : null}
+        {ind.rankOf ? (
+          <>
+            <dt>Ranks</dt>
+            <dd>An LSOA’s profile shows its published national rank beside its decile (1 = most deprived of {ind.rankOf.toLocaleString('en-GB')} LSOAs in England).</dd>
+          </>
+        ) : null}
       </dl>
     </details>
   );

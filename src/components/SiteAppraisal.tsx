@@ -15,13 +15,20 @@ import { comparisonWords } from '../lib/places/comparison';
 import { CategoryBadge } from './CategoryBadge';
 import { FileField } from './FileField';
 import { NoticeLine, useNotice, type Notice } from './Messages';
-import { ASSET_CATEGORIES } from '../lib/assets/categories';
+import { ASSET_CATEGORIES, categoryDef, type AssetCategory } from '../lib/assets/categories';
 import type { IndicatorBundle } from '../lib/core/types';
 
-/** Indicators for the screening summary, by HIA checklist section (ids from the registry). */
-const SECTIONS: { title: string; ids: string[] }[] = [
+/** Indicators for the screening summary, by HIA checklist section (ids from the registry); asset counts a section adds as rows. */
+const SECTIONS: { title: string; ids: string[]; assets?: AssetCategory[]; note?: string }[] = [
   { title: 'Population and deprivation', ids: ['imd_score', 'income_score', 'employment_score', 'health_score', 'disability', 'households_deprived_2plus'] },
   { title: 'Long-term conditions (modelled estimates from GP records)', ids: ['qof_hyp', 'qof_chd', 'qof_ob', 'qof_dm', 'qof_copd', 'qof_dep'] },
+  {
+    title: 'Green space and places to be active',
+    ids: ['greenspace_park_distance', 'greenspace_parks_1km', 'gardens_private_outdoor_space'],
+    assets: ['osm_park', 'osm_gym'],
+    note:
+      'Park distance and parks within 1 km are ONS averages over each LSOA’s addresses (April 2020, published on 2011 LSOAs and mapped to 2021); each ring weights its LSOAs by the share of their area inside it and their residents, as for every figure above. Private outdoor space is published by MSOA only. OpenStreetMap points are unnamed and volunteered, so they are counts, not a full list; a park’s point is the centre of the mapped area, not its entrance.',
+  },
 ];
 
 /** What the site entry says: the appraisal's own progress and failure first, then the last thing the person did. */
@@ -278,8 +285,19 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
                   </tr>
                 );
               })}
+              {(sec.assets ?? []).map((cat) => (
+                <tr key={cat} data-category={cat}>
+                  <th scope="row">{categoryDef(cat).label}, number inside</th>
+                  {a.rings.map((r) => (
+                    <td key={r.radius}>{r.assetCounts[cat] ?? 0}</td>
+                  ))}
+                  <td />
+                  <td />
+                </tr>
+              ))}
             </tbody>
           </table>
+          {sec.note ? <p className="sub">{sec.note}</p> : null}
         </div>
       ))}
 
@@ -297,7 +315,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
           </tr>
         </thead>
         <tbody>
-          {ASSET_CATEGORIES.map((c) => {
+          {ASSET_CATEGORIES.filter((c) => !c.unnamed).map((c) => {
             const n = a.nearest.find((x) => x.category === c.id);
             return (
               <tr key={c.id} data-category={c.id}>

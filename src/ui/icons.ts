@@ -13,6 +13,9 @@ export const SHAPE_PATHS: Readonly<Record<AssetShape, string>> = {
   star: 'M8 1.2L9.76 6.17L15.04 6.31L10.85 9.53L12.35 14.59L8 11.6L3.65 14.59L5.15 9.53L0.96 6.31L6.24 6.17Z',
   hexagon: 'M14.24 11.6L8 15.2L1.76 11.6L1.76 4.4L8 0.8L14.24 4.4Z',
   pentagon: 'M8 1.4L14.85 6.38L12.23 14.42L3.77 14.42L1.15 6.38Z',
+  octagon: 'M5.3 1H10.7L15 5.3V10.7L10.7 15H5.3L1 10.7V5.3Z',
+  // A dumbbell: two weights joined by a bar.
+  bar: 'M1 4H5V6.5H11V4H15V12H11V9.5H5V12H1Z',
 };
 
 /**

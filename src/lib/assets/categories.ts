@@ -4,12 +4,12 @@
  */
 import { cleanText } from '../core/text';
 
-export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'hub' | 'champion_org' | 'user';
+export type AssetCategory = 'gp' | 'pharmacy' | 'library' | 'food_bank' | 'nhs_other' | 'osm_park' | 'osm_gym' | 'hub' | 'champion_org' | 'user';
 
 export type AssetStatus = 'open' | 'closed' | 'unverified';
 export const ASSET_STATUSES: readonly AssetStatus[] = ['open', 'closed', 'unverified'] as const;
 
-export type AssetShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' | 'star' | 'hexagon' | 'pentagon';
+export type AssetShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'cross' | 'star' | 'hexagon' | 'pentagon' | 'octagon' | 'bar';
 
 export interface Asset {
   id: string;
@@ -53,6 +53,8 @@ export interface AssetCategoryDef {
   /** Outline colour chosen for contrast with the fill. */
   stroke: string;
   shape: AssetShape;
+  /** Points without names (OpenStreetMap extracts): counted and mapped, never searched by name. */
+  unnamed?: true;
 }
 
 /** Display order is the legend order. Each category differs in shape as well as colour. */
@@ -62,6 +64,9 @@ export const ASSET_CATEGORIES: readonly AssetCategoryDef[] = [
   { id: 'library', label: 'Libraries', colour: '#E69F00', stroke: '#000000', shape: 'square' },
   { id: 'food_bank', label: 'Food banks', colour: '#D55E00', stroke: '#FFFFFF', shape: 'triangle' },
   { id: 'nhs_other', label: 'Other NHS services', colour: '#56B4E9', stroke: '#000000', shape: 'diamond' },
+  // OpenStreetMap points: Okabe–Ito has no colour left, so two of Paul Tol's colour-blind-safe set, each with a shape of its own.
+  { id: 'osm_park', label: 'Parks (OpenStreetMap)', colour: '#117733', stroke: '#FFFFFF', shape: 'octagon', unnamed: true },
+  { id: 'osm_gym', label: 'Gyms and fitness centres (OpenStreetMap)', colour: '#882255', stroke: '#FFFFFF', shape: 'bar', unnamed: true },
   { id: 'hub', label: 'Community hubs', colour: '#CC79A7', stroke: '#000000', shape: 'hexagon' },
   { id: 'champion_org', label: 'Community champions', colour: '#F0E442', stroke: '#000000', shape: 'star' },
   // Points from a person's own file: the remaining Okabe–Ito colour (black) with a white outline, and a shape of its own.

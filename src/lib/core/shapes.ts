@@ -5,7 +5,7 @@
  * features) keep their good entries and count the dropped ones, so one bad row does not cost the file.
  */
 import type { GazetteerEntry, GeographyId, IndicatorBundle, PostcodeIndex } from './types';
-import type { Asset } from '../assets/categories';
+import { ASSET_CATEGORY_IDS, type Asset } from '../assets/categories';
 
 export type Checked<T> = { ok: true; value: T; dropped: number; total: number } | { ok: false; problem: string };
 
@@ -229,7 +229,7 @@ export function checkGazetteer(x: unknown): Checked<GazetteerEntry[]> {
   return keepGood<GazetteerEntry>(x, (e) => isObj(e) && isStr(e.name) && e.name.length > 0 && isStr(e.type) && isNum(e.lon) && isNum(e.lat) && Number.isInteger(e.lsoa) && Number.isInteger(e.ward), 'places');
 }
 
-const CATEGORIES = new Set(['gp', 'pharmacy', 'library', 'food_bank', 'nhs_other', 'hub', 'champion_org', 'user']);
+const CATEGORIES = new Set<string>(ASSET_CATEGORY_IDS);
 const STATUSES = new Set(['open', 'closed', 'unverified']);
 const OPT_STR = ['ward', 'wardCode', 'phone', 'contact', 'organisation', 'services'];
 

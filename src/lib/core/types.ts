@@ -58,6 +58,10 @@ export interface IndicatorMeta {
   qof?: { condition: string; year: string };
   /** The same indicator for the earlier period, for a trend. */
   previousId?: string;
+  /** Where LSOAs carry published national ranks (IndicatorValues.ranks): how many LSOAs England ranks. */
+  rankOf?: number;
+  /** The publisher's own figure for the borough where it differs from ours (e.g. the official IMD LA summary). */
+  boroughOfficial?: { value: number; rank?: number; rankOf?: number; rankUnit?: string; source: string; why: string };
 }
 
 /** One QOF condition at one practice in one year. */
@@ -106,6 +110,8 @@ export interface IndicatorValues {
   denominators?: (number | null)[];
   /** National deciles (1 = most deprived) where the indicator has a decile comparison. */
   deciles?: (number | null)[];
+  /** Published national ranks (1 = most deprived), LSOAs only; out of IndicatorMeta.rankOf. */
+  ranks?: (number | null)[];
   /** Published 95% limits on the display scale (people's own files may give them instead of counts). */
   lowers?: (number | null)[];
   uppers?: (number | null)[];

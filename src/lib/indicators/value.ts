@@ -13,6 +13,11 @@ export interface PlaceValue {
   lower?: number;
   upper?: number;
   decile?: number | null;
+  /** Published national rank (1 = most deprived) of a single LSOA, out of `rankOf` LSOAs in England. */
+  rank?: number;
+  rankOf?: number;
+  /** The borough only: the publisher's own figure where it differs from ours (e.g. the official IMD LA summary). */
+  official?: IndicatorRecord['boroughOfficial'];
   category: Category;
   /** How the value was made for this place. */
   method: string;
@@ -57,6 +62,7 @@ export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, lev
       numerator: d.numerators?.[i] ?? undefined,
       denominator: d.denominators?.[i] ?? undefined,
       decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
+      ...(d.ranks?.[i] != null && ind.rankOf ? { rank: d.ranks[i]!, rankOf: ind.rankOf } : {}),
       ...(d.numerators?.[i] == null ? limitsAt(d, i) : {}),
       method: ind.geographyMethod[geo] ?? '',
     },
@@ -136,7 +142,7 @@ export function poolLsoas(bundle: IndicatorBundle, ind: IndicatorRecord, lsoaIdx
 export function boroughValue(ind: IndicatorRecord, level: ConfidenceLevel = 0.95): PlaceValue {
   const b = ind.borough;
   if (!b) return { value: null, category: 'NotCompared', method: 'No borough value.' };
-  return withInterval(ind, { value: b.value, numerator: b.numerator, denominator: b.denominator, method: b.statistic }, level);
+  return withInterval(ind, { value: b.value, numerator: b.numerator, denominator: b.denominator, method: b.statistic, ...(ind.boroughOfficial ? { official: ind.boroughOfficial } : {}) }, level);
 }
 
 export function englandValue(ind: IndicatorRecord): PlaceValue {

@@ -8,7 +8,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { GazetteerEntry, IndicatorBundle, PostcodeIndex } from '../core/types';
-import type { Asset, AssetCategory } from '../assets/categories';
+import { categoryDef, type Asset, type AssetCategory } from '../assets/categories';
 
 /** True when the text could be the start of a postcode (an outward code, maybe part of the inward). */
 export function looksLikePostcodeStart(input: string): boolean {
@@ -57,6 +57,8 @@ const ASSET_KIND_LABEL: Readonly<Record<AssetCategory, string>> = {
   library: 'Library',
   food_bank: 'Food bank',
   nhs_other: 'NHS service',
+  osm_park: 'Park (OpenStreetMap)',
+  osm_gym: 'Gym or fitness centre (OpenStreetMap)',
   hub: 'Community hub',
   champion_org: 'Community champion organisation',
   user: 'Your point',
@@ -132,6 +134,8 @@ export function buildSearchItems(
     });
   }
   for (const a of assets) {
+    // Unnamed points ("Unnamed park") would only crowd the results.
+    if (categoryDef(a.category).unnamed) continue;
     const ods = a.id.startsWith('ods:') ? a.id.slice(4).toUpperCase() : undefined;
     if (a.category === 'gp' && ods && practiceCodes.has(ods)) continue;
     const status = a.status === 'closed' ? 'closed' : a.status === 'unverified' ? 'unverified listing' : '';

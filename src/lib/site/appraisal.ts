@@ -31,6 +31,8 @@ export const ASSET_CATEGORY_SINGULAR: Record<AssetCategory, string> = {
   library: 'library',
   food_bank: 'food bank',
   nhs_other: 'other NHS service',
+  osm_park: 'park mapped in OpenStreetMap',
+  osm_gym: 'gym or fitness centre mapped in OpenStreetMap',
   hub: 'community hub',
   champion_org: 'community champion organisation',
   user: 'point from your file',
@@ -96,12 +98,12 @@ export const RESIDENTS_NOTE =
 /** What the appraisal cannot say, shown with every appraisal. */
 export const WHAT_THIS_CANNOT_TELL: readonly string[] = [
   'Air quality: no air-quality data is bundled.',
-  'Green and open space: no green-space data is bundled.',
+  'Green and open space: only how far homes are from the nearest park, public garden or playing field and how many lie within 1 km (ONS, April 2020, averaged over each LSOA’s addresses), private outdoor space by MSOA, and unnamed OpenStreetMap park points; not the size, quality or opening of the spaces.',
   'Transport: no public transport, road or travel-time data is bundled.',
   'Distances are straight lines, not walking or driving routes; rivers, railways and main roads can make real journeys much longer.',
   'Residents inside each ring are estimated by area: an LSOA partly inside counts in proportion to its area, as if its residents were spread evenly (they are not: parks, industry and water hold none).',
   'Values for a ring are built from whole-LSOA statistics; they describe the neighbourhoods around the site, not the people who would live or work on it.',
-  'Community assets are only those loaded (NHS GP practices, pharmacies and other services, libraries, food banks, and any uploaded hubs); schools, shops, leisure and others are not included, and listings may be out of date.',
+  'Community assets are only those loaded (NHS GP practices, pharmacies and other services, libraries, food banks, OpenStreetMap parks and gyms, and any uploaded hubs); schools, shops, sports clubs and others are not included, OpenStreetMap is volunteered and incomplete, and listings may be out of date.',
 ];
 
 /** Shares of an LSOA → Part weights, translating FeatureCollection indices to bundle LSOA indices. */

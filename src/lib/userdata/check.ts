@@ -5,7 +5,7 @@
  */
 import type { IndicatorBundle } from '../core/types';
 import { cleanText } from '../core/text';
-import { weightedMean, weightedSum, type Part } from '../indicators/aggregate';
+import { counts2011To2021, parts2011, values2011To2021 } from '../indicators/from2011';
 import { areaMatcher, detectGeography, targetGeography, unchanged2011, USER_GEOGRAPHY_WORDS, type Lookups2011 } from './geography';
 import { readNumber, rowList } from './parse';
 import type { CheckedValues, CheckReport, ColumnChoice, ParsedTable, RowIssue, UserGeography } from './types';
@@ -209,33 +209,18 @@ function map2011(
 ): CheckedValues {
   const target = targetGeography(geo) as 'lsoa' | 'msoa';
   const list = bundle.areas[target];
-  const n = list.codes.length;
   const table = lookups[geo];
-  const codes2011 = Object.keys(table);
-  // Each 2021 area's 2011 parts (indices into codes2011) and the total weight it receives.
-  const parts: Part[][] = Array.from({ length: n }, () => []);
-  const received = new Array<number>(n).fill(0);
-  codes2011.forEach((c, k) => {
-    for (const [i, w] of table[c]) {
-      if (i < 0 || i >= n || !(w > 0)) continue;
-      parts[i].push({ lsoa: k, weight: w });
-      received[i] += w;
-    }
-  });
-  // Residents of each 2011 area, estimated from the 2021 residents of the areas it feeds.
-  const pop2011 = codes2011.map((c) => table[c].reduce((s, [i, w]) => s + (i >= 0 && i < n && received[i] > 0 ? (list.residents[i] * w) / received[i] : 0), 0));
-  const col = (key: keyof RowNumbers) => codes2011.map((c) => byCode.get(c)?.[key] ?? null);
-  const values = col('value');
-  const out: CheckedValues = { geography: target, sourceGeography: geo, values: parts.map((p) => (p.length ? weightedMean(p, values, pop2011) : null)) };
+  const p2011 = parts2011({ table, residents2021: list.residents });
+  const { codes2011, parts } = p2011;
+  const col = (key: keyof RowNumbers) => (c: string) => byCode.get(c)?.[key] ?? null;
+  const out: CheckedValues = { geography: target, sourceGeography: geo, values: values2011To2021(p2011, col('value')) };
   if (hasCounts) {
-    const counts = col('count');
-    const dens = col('denominator');
-    out.numerators = parts.map((p) => (p.length ? weightedSum(p, counts) : null));
-    out.denominators = parts.map((p) => (p.length ? weightedSum(p, dens) : null));
+    out.numerators = counts2011To2021(p2011, col('count'));
+    out.denominators = counts2011To2021(p2011, col('denominator'));
   }
   if (hasLimits) {
-    const lowers = col('lower');
-    const uppers = col('upper');
+    const lowers = codes2011.map(col('lower'));
+    const uppers = codes2011.map(col('upper'));
     const kept = (i: number) => parts[i].length === 1 && unchanged2011(codes2011[parts[i][0].lsoa], table[codes2011[parts[i][0].lsoa]], list.codes);
     let dropped = 0;
     out.lowers = parts.map((p, i) => (kept(i) ? lowers[p[0].lsoa] : null));

@@ -34,25 +34,30 @@ const good = {
 };
 
 describe('ASSET_CATEGORIES', () => {
-  it('has the eight categories with the agreed labels, in legend order', () => {
+  it('has the ten categories with the agreed labels, in legend order', () => {
     expect(ASSET_CATEGORIES.map((c) => [c.id, c.label])).toEqual([
       ['gp', 'GP practices'],
       ['pharmacy', 'Pharmacies'],
       ['library', 'Libraries'],
       ['food_bank', 'Food banks'],
       ['nhs_other', 'Other NHS services'],
+      ['osm_park', 'Parks (OpenStreetMap)'],
+      ['osm_gym', 'Gyms and fitness centres (OpenStreetMap)'],
       ['hub', 'Community hubs'],
       ['champion_org', 'Community champions'],
       ['user', 'Your points'],
     ]);
-    expect(ASSET_CATEGORY_IDS).toHaveLength(8);
+    expect(ASSET_CATEGORY_IDS).toHaveLength(10);
   });
 
-  it('uses distinct Okabe–Ito colours and distinct shapes, so categories differ in both', () => {
+  it('uses distinct colours (Okabe–Ito, then Paul Tol’s for the two OpenStreetMap layers) and distinct shapes, so categories differ in both', () => {
     const colours = ASSET_CATEGORIES.map((c) => c.colour.toUpperCase());
-    expect(new Set(colours).size).toBe(8);
-    for (const c of colours) expect(OKABE_ITO).toContain(c);
-    expect(new Set(ASSET_CATEGORIES.map((c) => c.shape)).size).toBe(8);
+    expect(new Set(colours).size).toBe(10);
+    for (const c of ASSET_CATEGORIES.filter((x) => !x.id.startsWith('osm_'))) expect(OKABE_ITO).toContain(c.colour.toUpperCase());
+    expect(ASSET_CATEGORIES.filter((x) => x.id.startsWith('osm_')).map((c) => c.colour)).toEqual(['#117733', '#882255']);
+    expect(new Set(ASSET_CATEGORIES.map((c) => c.shape)).size).toBe(10);
+    // Only the OpenStreetMap layers are unnamed points.
+    expect(ASSET_CATEGORIES.filter((c) => c.unnamed).map((c) => c.id)).toEqual(['osm_park', 'osm_gym']);
   });
 
   it('has a closed 16 px SVG path for every shape, inside the 0–16 box', () => {
@@ -145,6 +150,6 @@ describe('helpers', () => {
   });
   it('countByCategory has every category', () => {
     const c = countByCategory([{ category: 'gp' }, { category: 'gp' }, { category: 'hub' }]);
-    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, hub: 1, champion_org: 0, user: 0 });
+    expect(c).toEqual({ gp: 2, pharmacy: 0, library: 0, food_bank: 0, nhs_other: 0, osm_park: 0, osm_gym: 0, hub: 1, champion_org: 0, user: 0 });
   });
 });

@@ -57,7 +57,7 @@ describe('nearestByCategory', () => {
     expect(r.gp[1].distanceM).toBeCloseTo(900, 3);
     expect(r.pharmacy.map((h) => h.asset.id)).toEqual(['ph-1']);
     expect(r.hub).toEqual([]);
-    expect(Object.keys(r).sort()).toEqual(['champion_org', 'food_bank', 'gp', 'hub', 'library', 'nhs_other', 'pharmacy', 'user']);
+    expect(Object.keys(r).sort()).toEqual(['champion_org', 'food_bank', 'gp', 'hub', 'library', 'nhs_other', 'osm_gym', 'osm_park', 'pharmacy', 'user']);
     expect(r.user).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import {
 } from '../../../src/lib/places/search';
 import { normalisePostcode } from '../../../src/lib/core/text';
 import type { GazetteerEntry, IndicatorBundle, PostcodeIndex } from '../../../src/lib/core/types';
-import type { Asset } from '../../../src/lib/assets/categories';
+import { categoryDef, type Asset } from '../../../src/lib/assets/categories';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -338,8 +338,9 @@ describe('search finds what people type (real data)', () => {
     }
   });
 
-  it('every asset is found by its exact name', () => {
-    for (const a of assets) {
+  it('every named asset is found by its exact name; unnamed OpenStreetMap points are never listed', () => {
+    expect(top('Unnamed park', 100).filter((i) => i.kind === 'asset' && i.category?.startsWith('osm_'))).toEqual([]);
+    for (const a of assets.filter((x) => !categoryDef(x.category).unnamed)) {
       const r = top(a.name, 100);
       const found = r.some((i) => i.code === a.id || (i.kind === 'practice' && `ods:${i.code}` === a.id));
       expect(found, a.name).toBe(true);
