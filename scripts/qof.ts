@@ -620,15 +620,40 @@ interface GravityNoteFacts {
   modelError: NonNullable<HealthConditionsModel['modelError']>;
 }
 
-function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped }: GravityNoteFacts): string {
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const pctWords = (x: number | null) => (x == null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+
+function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped, barrier, validation, modelError }: GravityNoteFacts): string {
+  const { before, after } = validation;
+  const ids = QOF_CONDITION_IDS;
+  const label = (id: QofConditionId) => QOF_CONDITIONS.find((c) => c.id === id)!.label;
+  const years = Object.keys(modelError[ids[0]]);
+  const looWords = ids
+    .map((id) => `${label(id)} ${years.map((y) => `${y} ${f2(before.loo[id][y].rmse)} → ${f2(after.loo[id][y].rmse)} (no model ${f2(modelError[id][y].pooledRmse)})`).join(', ')}`)
+    .join('; ');
+  const errWords = ids.map((id) => `${label(id)} ${years.map((y) => `${(modelError[id][y].relativeError * 100).toFixed(0)}%`).join(' / ')}`).join(', ');
+  const notCompared = ids.flatMap((id) => years.filter((y) => !modelError[id][y].comparable).map((y) => `${label(id)} ${y}`));
+  const deprivedWords = after.deprived
+    .map((d) => `${d.name} ${f1(before.deprived.find((b) => b.code === d.code)?.modelled ?? NaN)} → ${f1(d.modelled)} (OHID ${f1(d.observed)})`)
+    .join(', ');
+  const ageWords = ids.map((id) => `${label(id)} r = ${f2(validation.ageResidualR[id])}`).join(', ');
   return [
     `Modelled estimate, not a published figure. NHS England publishes QOF prevalence for GP practices, not for neighbourhoods, and the file showing where each practice's patients live (Patients Registered at a GP Practice by LSOA) is not bundled with this app.`,
-    `So each practice's register, and its list in the condition's age band, are shared out over the borough's ${nLsoa} LSOAs with a doubly-constrained gravity model: the modelled number of residents of an LSOA registered at a practice is proportional to the LSOA's Census 2021 residents × the practice's list size × exp(−β × straight-line distance in km from the LSOA's population-weighted centroid to the practice's postcode), balanced so that every LSOA's residents and every practice's share of patients add up.`,
-    `β = ${sig3(beta)} per km was chosen so that the model best reproduces OHID Fingertips' practice deprivation score (IMD 2025: the average IMD score of the LSOAs where each practice's patients live) for ${nFit} practices (QOF ${fitYear} list sizes): root mean squared error ${rmse.toFixed(2)} IMD score points. The same β is used for every year.`,
+    `So each practice's register, and its list in the condition's age band, are shared out over the borough's ${nLsoa} LSOAs with an origin-constrained gravity model: each LSOA's Census 2021 residents are shared among the ${nMapped} mapped practices in proportion to the practice's list size × exp(−β × cost), where cost is the straight-line distance in km from the LSOA's population-weighted centroid to the practice's postcode${barrier ? `, plus a crossing cost c when the two lie on different sides of ${barrier.name}` : ''}. Practice totals are not forced to their list sizes, because lists include people living outside the borough; a practice's register is then split over LSOAs in proportion to its modelled patients in each.`,
+    barrier
+      ? `Sides of ${barrier.name}: ${barrier.note} This is a modelling choice, written down in the place settings (wards ${barrier.wards.join(', ')} are ${barrier.sideName}; all others ${barrier.otherSideName}).`
+      : '',
+    `β = ${sig3(beta)} per km${barrier ? ` and c = ${f1(after.crossingKm)} km` : ''} were chosen together so that the model best reproduces OHID Fingertips' practice deprivation score (IMD 2025: the average IMD score of the LSOAs where each practice's patients live) for ${nFit} practices (QOF ${fitYear} list sizes): root mean squared error ${rmse.toFixed(2)} IMD score points.${barrier && after.crossingKm >= 10 ? ` A crossing cost this large means the model sends almost no one across ${barrier.name}; smaller costs fit OHID's scores less well.` : ''} The same values are used for every year.`,
     `An LSOA's estimate is its apportioned register ÷ its apportioned denominator.`,
-    `Limits: a practice's list is not the same as the borough's residents — lists include people living outside the borough and some residents are registered elsewhere, so the model shares the ${nMapped} mapped practices' patients over the borough's residents only. Age structure is not modelled within practices: everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in, so an LSOA's estimate is a blend of the rates of nearby practices and cannot show differences within a practice's catchment. Distance is straight-line, not travel time, and ignores patient choice, branch surgeries and catchment boundaries; practices sharing a building get the same catchment. Confidence intervals computed from modelled counts treat them as observed and understate the uncertainty.${unmappedWords(unmapped)}`,
+    `Validation, before → after (before: the earlier doubly-constrained model on straight-line distance, β = ${sig3(before.beta)} per km, which filled every practice's list from the borough's residents). Practice deprivation score RMSE against OHID: ${f2(before.rmse)} → ${f2(after.rmse)} IMD points; most deprived practices' modelled score: ${deprivedWords}.${validation.checkFlowWords ? ` Share of ${validation.checkFlowWords}: ${pctWords(before.checkShare)} → ${pctWords(after.checkShare)}.` : ''} Leave-one-practice-out prediction of practice prevalence (each practice removed in turn, the model rebuilt without it, and its prevalence predicted from the other practices' LSOA estimates weighted by where its patients live), root mean squared error in percentage points: ${looWords}. "No model" predicts each practice by the pooled prevalence of all the others. Across LSOAs, the ${fitYear} hypertension estimate correlates with the IMD score r = ${f2(before.hypImdR)} → ${f2(after.hypImdR)}.`,
+    `Age: practices' leave-one-out errors follow their share of patients aged 65+ (${ageWords}), so age explains much of what the model misses. Age is not added to the model: with no age profile per LSOA bundled, an age adjustment estimated from the same flows would cancel out in every LSOA, so it cannot change an estimate; it is reported, not used.`,
+    `Uncertainty: the model's own error is carried into the interval of every modelled area (LSOA, ward, MSOA, pilot neighbourhoods and areas you draw). Its size is the relative leave-one-practice-out error of this model for this condition and year (${errWords}; first / second QOF year): a modelled value p gets an extra standard error of that fraction × p, added in quadrature to each side of the 95% Wilson interval (lower = p − √((p − L)² + (z × e × p)²), likewise the upper). The comparison with England uses this widened interval. Where the model does no better than the no-model prediction for a condition and year, its areas are "Not compared (modelled)"${notCompared.length ? ` (here: ${notCompared.join(', ')})` : ''}. The error is measured on whole practices; a single LSOA may be less certain still. Practice values and the borough value are counted, not modelled, and keep the plain Wilson interval.`,
+    `Limits: a practice's list is not the same as the borough's residents — lists include people living outside the borough and some residents are registered elsewhere. Everyone on a practice's list is treated as equally likely to be on the register, whichever LSOA they live in, so an LSOA's estimate is a blend of the rates of nearby practices and cannot show differences within a practice's catchment. Distance is straight-line, not travel time, and ignores patient choice, branch surgeries and catchment boundaries; practices sharing a building get the same catchment.${unmappedWords(unmapped)}`,
     SOURCES,
-  ].join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function registrationsNote({ nLsoa, missing, practices, placeName }: { nLsoa: number; missing: string[]; practices: PracticeOut[]; placeName: string }): string {
@@ -645,3 +670,22 @@ function registrationsNote({ nLsoa, missing, practices, placeName }: { nLsoa: nu
 }
 
 export { QOF_CONDITIONS };
+
+/** The model error and before → after fit figures an indicator carries (gravity model only). */
+export function indicatorModelError(model: HealthConditionsModel, id: QofConditionId, year: string): import('../src/lib/core/types').ModelError | undefined {
+  const e = model.modelError?.[id]?.[year];
+  const v = model.validation;
+  if (!e || !v) return undefined;
+  const fit: [string, string, string][] = [
+    ['Practice deprivation score: error against OHID (RMSE, IMD points)', f2(v.before.rmse), f2(v.after.rmse)],
+    ...v.after.deprived.map((d): [string, string, string] => [`${d.name}: patients' modelled IMD score (OHID ${f1(d.observed)})`, f1(v.before.deprived.find((b) => b.code === d.code)?.modelled ?? NaN), f1(d.modelled)]),
+    ...(v.checkFlowWords ? [[`Share of ${v.checkFlowWords}`, pctWords(v.before.checkShare), pctWords(v.after.checkShare)] as [string, string, string]] : []),
+    [
+      `Leave-one-practice-out error for this condition and year (RMSE, percentage points; no model ${f2(e.pooledRmse)})`,
+      f2(v.before.loo[id][year].rmse),
+      f2(v.after.loo[id][year].rmse),
+    ],
+    ['Model error added to modelled areas’ intervals (relative)', 'none', `${(e.relativeError * 100).toFixed(0)}%${e.comparable ? '' : ' (no better than no model: not compared)'}`],
+  ];
+  return { relative: Number(e.relativeError.toFixed(4)), comparable: e.comparable, fit };
+}

@@ -17,6 +17,32 @@ export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geogr
             <dd>{methodWords(ind.geographyMethod[geography])}</dd>
           </>
         ) : null}
+        {ind.modelled && ind.modelError ? (
+          <>
+            <dt>Model fit, before → after</dt>
+            <dd>
+              <table className="model-fit">
+                <caption className="visually-hidden">Model fit figures before and after the current model</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Measure</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">After</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ind.modelError.fit.map(([what, before, after]) => (
+                    <tr key={what}>
+                      <th scope="row">{what}</th>
+                      <td>{before}</td>
+                      <td>{after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </dd>
+          </>
+        ) : null}
         <dt>Caveats</dt>
         <dd>{methodWords(ind.caveats)}</dd>
         <dt>Period</dt>

@@ -45,6 +45,11 @@ export interface IndicatorMeta {
   /** True where any geography's value is derived or estimated rather than published. */
   derived?: Partial<Record<GeographyId, boolean>>;
   modelled?: boolean;
+  /**
+   * Modelled small-area values: the model's own error, carried into their intervals (src/lib/indicators/value.ts),
+   * and its fit before and after the current model, for "About this indicator".
+   */
+  modelError?: ModelError;
   england?: Comparator;
   borough?: Comparator;
   /**
@@ -58,6 +63,15 @@ export interface IndicatorMeta {
   qof?: { condition: string; year: string };
   /** The same indicator for the earlier period, for a trend. */
   previousId?: string;
+}
+
+export interface ModelError {
+  /** Standard deviation of the model's error as a fraction of the value (leave-one-practice-out). */
+  relative: number;
+  /** False when the model does no better than no model: modelled areas are "Not compared (modelled)". */
+  comparable: boolean;
+  /** Fit figures, before → after, in words: [what, before, after]. */
+  fit: [string, string, string][];
 }
 
 /** One QOF condition at one practice in one year. */
@@ -189,6 +203,8 @@ export interface IndicatorBundle {
     years: string[];
     method: string;
     beta?: number;
+    /** Barrier crossing cost, km-equivalent, fitted with beta (gravity model with a barrier). */
+    crossingKm?: number;
     rmse?: number;
     note: string;
     /**
