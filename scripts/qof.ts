@@ -453,14 +453,14 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
     const before = fitBeta(ctx.lsoaPopulation, lists(fitPs, fitYear), distFor(fitPs), ctx.lsoaImdScore, observed);
     const after = barrier
       ? fitBetaAndCrossing(ctx.lsoaPopulation, lists(fitPs, fitYear), distFor(fitPs), crossingFor(fitPs), ctx.lsoaImdScore, observed, { ...MODEL, crossingMax: CROSSING_MAX_KM })
-      : { ...fitBeta(ctx.lsoaPopulation, lists(fitPs, fitYear), distFor(fitPs), ctx.lsoaImdScore, observed, MODEL), crossingKm: 0, crossingAtMax: false };
+      : { ...fitBeta(ctx.lsoaPopulation, lists(fitPs, fitYear), distFor(fitPs), ctx.lsoaImdScore, observed, MODEL), crossingKm: 0, crossingAtMax: false, crossingFlatFromKm: 0 };
     if (!after.converged || !before.converged) fail(`gravity model did not converge at the fitted beta ${after.beta}`);
     const scoreWords = `${FINGERTIPS_COL}${noScore.length ? `; no Fingertips score (in the model, not the fit): ${noScore.join(', ')}` : ''}`;
     summary.push(
       `gravity model before (doubly constrained, straight-line distance): beta ${before.beta.toFixed(4)} per km; RMSE ${before.rmse.toFixed(3)} IMD score points on ${before.practicesUsed} practices (QOF ${fitYear} list sizes) against ${scoreWords}${before.atBoundary ? ' (AT THE EDGE OF THE SEARCH RANGE)' : ''}`,
     );
     summary.push(
-      `gravity model (origin-constrained): beta ${after.beta.toFixed(4)} per km${barrier ? `, crossing ${barrier.name} costs ${after.crossingKm.toFixed(2)} km${after.crossingAtMax ? ' (AT THE LARGEST COST TRIED)' : ''}` : ''}; RMSE ${after.rmse.toFixed(3)} IMD score points${after.atBoundary ? ' (AT THE EDGE OF THE SEARCH RANGE)' : ''}`,
+      `gravity model (origin-constrained): beta ${after.beta.toFixed(4)} per km${barrier ? `, crossing ${barrier.name} costs ${after.crossingKm.toFixed(2)} km (any cost from ${after.crossingFlatFromKm.toFixed(2)} km fits within 0.01 points)${after.crossingAtMax ? ' (AT THE LARGEST COST TRIED)' : ''}` : ''}; RMSE ${after.rmse.toFixed(3)} IMD score points${after.atBoundary ? ' (AT THE EDGE OF THE SEARCH RANGE)' : ''}`,
     );
 
     // Age profile of each practice (share aged 65+), used only to test whether the residuals follow age.
@@ -580,6 +580,7 @@ export function buildHealthConditionsDetailed(ctx: HealthConditionsContext): Hea
         nMapped: mapped.length,
         unmapped,
         barrier,
+        crossingFlatFromKm: after.crossingFlatFromKm,
         validation,
         modelError,
       }),
@@ -616,6 +617,7 @@ interface GravityNoteFacts {
   nMapped: number;
   unmapped: PracticeOut[];
   barrier: NonNullable<PlaceFile['gpModel']>['barrier'] | null;
+  crossingFlatFromKm: number;
   validation: NonNullable<HealthConditionsModel['validation']>;
   modelError: NonNullable<HealthConditionsModel['modelError']>;
 }
@@ -624,7 +626,7 @@ const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 const pctWords = (x: number | null) => (x == null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
-function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped, barrier, validation, modelError }: GravityNoteFacts): string {
+function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped, barrier, crossingFlatFromKm, validation, modelError }: GravityNoteFacts): string {
   const { before, after } = validation;
   const ids = QOF_CONDITION_IDS;
   const label = (id: QofConditionId) => QOF_CONDITIONS.find((c) => c.id === id)!.label;
@@ -644,7 +646,7 @@ function gravityNote({ beta, rmse, nFit, fitYear, nLsoa, nMapped, unmapped, barr
     barrier
       ? `Sides of ${barrier.name}: ${barrier.note} This is a modelling choice, written down in the place settings (wards ${barrier.wards.join(', ')} are ${barrier.sideName}; all others ${barrier.otherSideName}).`
       : '',
-    `β = ${sig3(beta)} per km${barrier ? ` and c = ${f1(after.crossingKm)} km` : ''} were chosen together so that the model best reproduces OHID Fingertips' practice deprivation score (IMD 2025: the average IMD score of the LSOAs where each practice's patients live) for ${nFit} practices (QOF ${fitYear} list sizes): root mean squared error ${rmse.toFixed(2)} IMD score points.${barrier && after.crossingKm >= 10 ? ` A crossing cost this large means the model sends almost no one across ${barrier.name}; smaller costs fit OHID's scores less well.` : ''} The same values are used for every year.`,
+    `β = ${sig3(beta)} per km${barrier ? ` and c = ${f1(after.crossingKm)} km` : ''} were chosen together so that the model best reproduces OHID Fingertips' practice deprivation score (IMD 2025: the average IMD score of the LSOAs where each practice's patients live) for ${nFit} practices (QOF ${fitYear} list sizes): root mean squared error ${rmse.toFixed(2)} IMD score points.${barrier && after.crossingKm > 0 ? ` The fit is flat for any crossing cost from about ${f1(crossingFlatFromKm)} km up (c × β = ${f1(crossingFlatFromKm * beta)} or more): the model then sends almost no one across ${barrier.name}, and smaller costs fit OHID's scores less well. So c is a lower bound, not a measured cost.` : ''} The same values are used for every year.`,
     `An LSOA's estimate is its apportioned register ÷ its apportioned denominator.`,
     `Validation, before → after (before: the earlier doubly-constrained model on straight-line distance, β = ${sig3(before.beta)} per km, which filled every practice's list from the borough's residents). Practice deprivation score RMSE against OHID: ${f2(before.rmse)} → ${f2(after.rmse)} IMD points; most deprived practices' modelled score: ${deprivedWords}.${validation.checkFlowWords ? ` Share of ${validation.checkFlowWords}: ${pctWords(before.checkShare)} → ${pctWords(after.checkShare)}.` : ''} Leave-one-practice-out prediction of practice prevalence (each practice removed in turn, the model rebuilt without it, and its prevalence predicted from the other practices' LSOA estimates weighted by where its patients live), root mean squared error in percentage points: ${looWords}. "No model" predicts each practice by the pooled prevalence of all the others. Across LSOAs, the ${fitYear} hypertension estimate correlates with the IMD score r = ${f2(before.hypImdR)} → ${f2(after.hypImdR)}.`,
     `Age: practices' leave-one-out errors follow their share of patients aged 65+ (${ageWords}), so age explains much of what the model misses. Age is not added to the model: with no age profile per LSOA bundled, an age adjustment estimated from the same flows would cancel out in every LSOA, so it cannot change an estimate; it is reported, not used.`,

@@ -395,6 +395,11 @@ export interface BarrierFitResult extends FitResult {
   crossingKm: number;
   /** True when the best crossing cost is the largest tried (the barrier may be stronger still). */
   crossingAtMax: boolean;
+  /**
+   * The smallest crossing cost tried whose RMSE is within 0.01 score points of the best: when the fit
+   * is flat above some cost (almost no one crosses), any cost from here up fits as well.
+   */
+  crossingFlatFromKm: number;
 }
 
 /**
@@ -448,7 +453,8 @@ export function fitBetaAndCrossing(
   }
   let best = grid[k];
   for (const c of [(a + b) / 2, c1, c2]) if (at(c).rmse < at(best).rmse) best = c;
-  return { ...at(best), crossingKm: best, crossingAtMax: cMax - best <= cTol };
+  const flat = Math.min(...[...cache.entries()].filter(([, r]) => r.rmse <= at(best).rmse + 0.01).map(([c]) => c));
+  return { ...at(best), crossingKm: best, crossingAtMax: cMax - best <= cTol, crossingFlatFromKm: flat };
 }
 
 // ---------------------------------------------------------------------------------------------
