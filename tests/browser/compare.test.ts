@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { useBrowser, openApp, chooseTask, taskNav, waitForMapIdle, axeViolations, type Session } from './harness';
 
 let s: Session;
-const bundle = JSON.parse(readFileSync('dist/data/indicators.json', 'utf8'));
+const bundle = JSON.parse(readFileSync(`${process.env.DIST_DIR ?? 'dist'}/data/indicators.json`, 'utf8'));
 const lsoa = bundle.areas.lsoa;
 
 const suite = useBrowser();
