@@ -1,5 +1,6 @@
 import type { GeographyId, IndicatorRecord } from '../lib/core/types';
 import { capitalise, methodWords, statisticWords } from '../lib/indicators/words';
+import { modelledWords } from '../lib/indicators/value';
 
 /** Method, sources and limits, one click away. */
 export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geography?: GeographyId }) {
@@ -15,6 +16,12 @@ export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geogr
           <>
             <dt>At this geography</dt>
             <dd>{methodWords(ind.geographyMethod[geography])}</dd>
+          </>
+        ) : null}
+        {ind.modelled ? (
+          <>
+            <dt>Uncertainty</dt>
+            <dd>{modelledWords(ind).trim()}</dd>
           </>
         ) : null}
         {ind.modelled && ind.modelError ? (
