@@ -3,14 +3,14 @@
  * are checked against what is published (national deciles, borough comparators) and fail loudly.
  */
 import { toNumber } from '../../src/lib/core/csv';
-import type { BoroughIndicator, Comparator, GeographyId, IndicatorRecord, IndicatorValues } from '../../src/lib/core/types';
+import type { BoroughIndicator, Comparator, GeographyId, IndicatorRecord, IndicatorValues, ModelError } from '../../src/lib/core/types';
 import { categoryDef, type Asset } from '../../src/lib/assets/categories';
 import { QOF_CONDITIONS } from '../../src/lib/health/qof';
 import { weightedMean } from '../../src/lib/indicators/aggregate';
 import { decileThresholds, nationalDecile } from '../../src/lib/indicators/deciles';
 import { BOROUGH_INDICATORS, INDICATORS, accessIndicators, qofIndicator, type IndicatorDef, type IndicatorText } from '../../data/registry';
 import { buildAssets } from '../assets';
-import { buildHealthConditions, qofContext, type HealthConditionsOutput } from '../qof';
+import { buildHealthConditions, indicatorModelError, qofContext, type HealthConditionsOutput } from '../qof';
 import { GEOGRAPHIES, asIs, byGeography, meanOf, pooled, sumOf, type AreaValue } from './aggregate';
 import { fail, requiredNum } from './io';
 import { lsoaNum, type Validated } from './validate';
@@ -26,6 +26,7 @@ const TEXT_KEYS = ['id', 'label', 'theme', 'unit', 'decimals', 'period', 'source
 function indicatorRecord(r: {
   text: IndicatorText;
   modelled?: true;
+  modelError?: ModelError;
   geographyMethod: Partial<Record<GeographyId, string>>;
   derived: Partial<Record<GeographyId, boolean>>;
   england?: Comparator;
@@ -37,6 +38,7 @@ function indicatorRecord(r: {
   return {
     ...text,
     ...(r.modelled ? { modelled: r.modelled } : {}),
+    ...(r.modelError ? { modelError: r.modelError } : {}),
     geographyMethod: r.geographyMethod,
     derived: r.derived,
     england: r.england,
@@ -225,6 +227,7 @@ export function deriveQof(v: Validated): Derived & { hc: HealthConditionsOutput 
       return indicatorRecord({
         text: def,
         modelled: def.modelled,
+        modelError: indicatorModelError(hc.model, condition.id, year),
         geographyMethod: def.geographyMethod,
         derived: def.derived,
         england: { value: e.value, numerator: e.numerator, denominator: e.denominator, statistic: def.statistic.england(e.statistic) },

@@ -71,7 +71,7 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     indicators,
     presets: presets.presets,
     practices: qof.hc.practices,
-    qof: { years: qof.hc.years, method: qof.hc.model.method, beta: qof.hc.model.beta, rmse: qof.hc.model.rmse, note: qof.hc.model.note, flows: qof.hc.flows },
+    qof: { years: qof.hc.years, method: qof.hc.model.method, beta: qof.hc.model.beta, ...(qof.hc.model.crossingKm != null ? { crossingKm: qof.hc.model.crossingKm } : {}), rmse: qof.hc.model.rmse, note: qof.hc.model.note, flows: qof.hc.flows },
     boroughIndicators,
     quoted: quotes.quoted,
   };

@@ -68,6 +68,16 @@ export interface PlaceFile extends PlaceConfig {
   assetBounds: [number, number, number, number];
   /** Optional: a file of sentences quoted from reports about the place (scripts/build/quotes.ts). */
   quotes?: string;
+  /** Optional settings of the GP-practice gravity model (scripts/qof.ts). */
+  gpModel?: {
+    /**
+     * A barrier patients cross less readily (e.g. a river): the wards on one side of it (2025 codes);
+     * every other ward is on the other side. A modelling choice written down with its note, not data.
+     */
+    barrier?: { name: string; sideName: string; otherSideName: string; wards: string[]; note: string };
+    /** A diagnostic flow reported before and after: the share of one LSOA's residents at one practice. */
+    checkFlow?: { lsoa: string; practice: string; note: string };
+  };
 }
 
 export const PLACE_JSON = 'place.json';

@@ -1,5 +1,6 @@
 import type { GeographyId, IndicatorRecord } from '../lib/core/types';
 import { capitalise, methodWords, statisticWords } from '../lib/indicators/words';
+import { modelledWords } from '../lib/indicators/value';
 
 /** Method, sources and limits, one click away. */
 export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geography?: GeographyId }) {
@@ -15,6 +16,38 @@ export function AboutIndicator({ ind, geography }: { ind: IndicatorRecord; geogr
           <>
             <dt>At this geography</dt>
             <dd>{methodWords(ind.geographyMethod[geography])}</dd>
+          </>
+        ) : null}
+        {ind.modelled ? (
+          <>
+            <dt>Uncertainty</dt>
+            <dd>{modelledWords(ind).trim()}</dd>
+          </>
+        ) : null}
+        {ind.modelled && ind.modelError ? (
+          <>
+            <dt>Model fit, before → after</dt>
+            <dd>
+              <table className="model-fit">
+                <caption className="visually-hidden">Model fit figures before and after the current model</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Measure</th>
+                    <th scope="col">Before</th>
+                    <th scope="col">After</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ind.modelError.fit.map(([what, before, after]) => (
+                    <tr key={what}>
+                      <th scope="row">{what}</th>
+                      <td>{before}</td>
+                      <td>{after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </dd>
           </>
         ) : null}
         <dt>Caveats</dt>

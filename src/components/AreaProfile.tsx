@@ -20,7 +20,7 @@ function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
         <span className="sub"> (1 = most deprived 10% in England)</span>
       </span>
     );
-  return <CategoryBadge category={v.category} level={ind.compare === 'interval' ? '95%' : undefined} />;
+  return <CategoryBadge category={v.category} level={ind.compare === 'interval' ? '95%' : undefined} why={v.notComparedWhy} />;
 }
 
 /** The chosen area's name, codes and residents, with "Add to comparison"; the borough when nothing is chosen. */

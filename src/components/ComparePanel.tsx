@@ -41,7 +41,7 @@ function Cell({ ind, v, children }: { ind: IndicatorRecord; v: PlaceValue; child
   return (
     <ValueCell ind={ind} v={v}>
       <span className="block">
-        {ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" /> : <span className="sub">{comparisonWords(ind, v)}</span>}
+        {ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" why={v.notComparedWhy} /> : <span className="sub">{comparisonWords(ind, v)}</span>}
       </span>
       {children}
     </ValueCell>

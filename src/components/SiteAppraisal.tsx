@@ -276,7 +276,7 @@ function AppraisalResults({ bundle, a, ms }: { bundle: IndicatorBundle; a: Appra
                       return (
                         <td key={r.radius}>
                           {formatValue(v?.value, ind)}
-                          <span className="block">{v && ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" /> : <span className="sub">{v ? comparisonWords(ind, v) : ''}</span>}</span>
+                          <span className="block">{v && ind.compare === 'interval' ? <CategoryBadge category={v.category} level="95%" why={v.notComparedWhy} /> : <span className="sub">{v ? comparisonWords(ind, v) : ''}</span>}</span>
                         </td>
                       );
                     })}

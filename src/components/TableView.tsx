@@ -33,7 +33,7 @@ export function TableView() {
       const ci = pv.lower != null && pv.upper != null ? { lower: pv.lower, upper: pv.upper } : null;
       const comparison =
         ind.compare === 'interval'
-          ? categoryWords(pv.category, '95%')
+          ? categoryWords(pv.category, '95%', pv.notComparedWhy)
           : ind.compare === 'decile'
             ? `National decile ${(ind.kind === 'decile' ? v : d?.deciles?.[i]) ?? 'n/a'}`
             : 'Not compared';

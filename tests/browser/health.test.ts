@@ -72,11 +72,33 @@ describe('health conditions compared with England', () => {
     expect(row).toMatch(/(Lower than|Similar to|Higher than) England \(95%\)/);
     // The method is one click away.
     await p.locator('tr[data-indicator="qof_hyp"] summary').click();
-    expect(await p.locator('tr[data-indicator="qof_hyp"] .about').innerText()).toContain('gravity model');
+    const about = await p.locator('tr[data-indicator="qof_hyp"] .about').innerText();
+    expect(about).toContain('gravity model');
+    // The model's fit, before and after, is in the panel as a table a person can read.
+    const fit = p.locator('tr[data-indicator="qof_hyp"] table.model-fit');
+    expect(await fit.getByRole('columnheader').allInnerTexts()).toEqual(['Measure', 'Before', 'After']);
+    expect(await fit.getByRole('rowheader').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^Share of .*025B.* Elm Tree Surgery$/)]));
+    expect(about).toMatch(/Modelled estimate, so approximate: the interval adds the model's own error/);
     // The compare-with-England map for a modelled condition uses the category colours in words.
     await s.page.getByLabel('Map shows').selectOption('compare');
     await waitForMapIdle(s.page);
     expect(await s.page.getByRole('region', { name: 'Legend' }).innerText()).toContain('Higher than England (95%)');
+    expect(await axeViolations(s.page)).toEqual([]);
+  });
+
+  it('a condition the model cannot predict better than no model is "Not compared (modelled)" for areas', async () => {
+    s = await suite.session();
+    await openApp(s, 'ind=qof_dep');
+    await s.page.getByLabel('Geography').selectOption('lsoa');
+    await waitForMapIdle(s.page);
+    await s.page.getByLabel('Search postcode, place or area').fill('Stockton-on-Tees 025C');
+    await s.page.getByRole('option', { name: /025C/ }).first().click();
+    const p = s.page.getByRole('region', { name: 'Area profile' });
+    await p.locator('tr[data-indicator="qof_dep"]').waitFor();
+    expect(await p.locator('tr[data-indicator="qof_dep"]').innerText()).toContain('Not compared (modelled)');
+    await s.page.getByLabel('Map shows').selectOption('compare');
+    await waitForMapIdle(s.page);
+    expect(await s.page.getByRole('region', { name: 'Legend' }).innerText()).toContain('Not compared (modelled)');
     expect(await axeViolations(s.page)).toEqual([]);
   });
 

@@ -45,6 +45,11 @@ export interface IndicatorMeta {
   /** True where any geography's value is derived or estimated rather than published. */
   derived?: Partial<Record<GeographyId, boolean>>;
   modelled?: boolean;
+  /**
+   * Modelled small-area values: the model's own error, carried into their intervals (src/lib/indicators/value.ts),
+   * and its fit before and after the current model, for "About this indicator".
+   */
+  modelError?: ModelError;
   england?: Comparator;
   borough?: Comparator;
   /**
@@ -62,6 +67,15 @@ export interface IndicatorMeta {
   rankOf?: number;
   /** The publisher's own figure for the borough where it differs from ours (e.g. the official IMD LA summary). */
   boroughOfficial?: { value: number; rank?: number; rankOf?: number; rankUnit?: string; source: string; why: string };
+}
+
+export interface ModelError {
+  /** Standard deviation of the model's error as a fraction of the value (leave-one-practice-out). */
+  relative: number;
+  /** False when the model does no better than no model: modelled areas are "Not compared (modelled)". */
+  comparable: boolean;
+  /** Fit figures, before → after, in words: [what, before, after]. */
+  fit: [string, string, string][];
 }
 
 /** One QOF condition at one practice in one year. */
@@ -195,6 +209,8 @@ export interface IndicatorBundle {
     years: string[];
     method: string;
     beta?: number;
+    /** Barrier crossing cost, km-equivalent, fitted with beta (gravity model with a barrier). */
+    crossingKm?: number;
     rmse?: number;
     note: string;
     /**

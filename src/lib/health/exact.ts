@@ -350,6 +350,8 @@ export function exactQofIndicators(bundle: IndicatorBundle, rows: PatientsRow[],
       source: ind.source.replace(/;\s*small-area values modelled here$/, '') + `; small-area values from NHS England patients registered at a GP practice by LSOA (your file ${fileWords})`,
       method: `${definitionOf(ind)} ${note}`.trim(),
       modelled: false,
+      // Counted patient geography: no model error to carry (the plain Wilson interval applies).
+      modelError: undefined,
       geographyMethod: exactGeographyMethod(fileWords, wardByOverlap),
       data,
     });

@@ -23,6 +23,13 @@ export function distanceMatrix(origins: LonLat[], destinations: LonLat[]): numbe
 }
 
 export interface BalanceOptions {
+  /**
+   * 'both' (default): doubly constrained, every practice's (scaled) list is filled from the origins.
+   * 'origins': singly (origin) constrained, every LSOA's residents are shared among the practices in
+   * proportion to list size × exp(−β cost); practice totals are not forced, so a practice whose list
+   * includes many people living outside the area is not made to fill it from distant LSOAs.
+   */
+  constrain?: 'both' | 'origins';
   /** Largest allowed relative error of any row or column total (default 1e-9). */
   tolerance?: number;
   /** Most Furness iterations (one row pass + one column pass each; default 10,000). */
@@ -30,6 +37,7 @@ export interface BalanceOptions {
 }
 
 export interface BalanceResult {
+  /* With constrain 'origins' only the rows are balanced: column totals are the model's output, not D. */
   /** flows[i][j]: modelled people living in origin i and registered at destination j. */
   flows: number[][];
   iterations: number;
@@ -104,6 +112,15 @@ export function balanceFlows(origins: number[], destinations: number[], dist: nu
   let iterations = 0;
   let converged = false;
   let err = Infinity;
+  if (opts.constrain === 'origins') {
+    // One row pass: each origin's total shared in proportion to its kernel row (D_j exp(−β d_ij)).
+    for (let i = 0; i < n; i++) {
+      const s = flows[i].reduce((a, x) => a + x, 0);
+      const f = s > 0 ? origins[i] / s : 0;
+      for (let j = 0; j < m; j++) flows[i][j] *= f;
+    }
+    return { flows, iterations: 1, converged: true, scaledDestinations: D, maxRelativeError: rowErr() };
+  }
   while (iterations < maxIt) {
     iterations++;
     for (let i = 0; i < n; i++) {
@@ -346,4 +363,213 @@ export function apportionByRegistrations(
     denominator[i] += share * denominatorByPractice[j];
   }
   return { register, denominator, inAreaShare: total.map((t, j) => (t > 0 ? inArea[j] / t : 0)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Barriers: a crossing cost added to the distance when origin and destination lie on different
+// sides of a barrier (e.g. a river crossed only at a few bridges), fitted with β.
+
+/** 1 where origin i and destination j lie on different sides of the barrier, else 0. */
+export function crossingMatrix(originSide: boolean[], destinationSide: boolean[]): number[][] {
+  return originSide.map((a) => destinationSide.map((b) => (a === b ? 0 : 1)));
+}
+
+/** Generalised cost in km: distance plus crossingKm for every crossing. */
+export function costMatrix(dist: number[][], crossing: number[][], crossingKm: number): number[][] {
+  if (!Number.isFinite(crossingKm) || crossingKm < 0) throw new Error('costMatrix: crossingKm must be finite and non-negative');
+  if (crossing.length !== dist.length || crossing.some((row, i) => row.length !== dist[i].length)) throw new Error('costMatrix: crossing and distance matrices differ in shape');
+  return dist.map((row, i) => row.map((d, j) => d + crossingKm * crossing[i][j]));
+}
+
+export interface BarrierFitOptions extends FitOptions {
+  /** Largest crossing cost tried, km (default 20). */
+  crossingMax?: number;
+  /** Points in the starting grid of crossing costs, 0 included (default 21). */
+  crossingGridPoints?: number;
+  /** Stop refining the crossing cost when the bracket is narrower than this, km (default 0.01). */
+  crossingTolerance?: number;
+}
+
+export interface BarrierFitResult extends FitResult {
+  /** Extra km-equivalent cost of crossing the barrier. */
+  crossingKm: number;
+  /** True when the best crossing cost is the largest tried (the barrier may be stronger still). */
+  crossingAtMax: boolean;
+  /**
+   * The smallest crossing cost tried whose RMSE is within 0.01 score points of the best: when the fit
+   * is flat above some cost (almost no one crosses), any cost from here up fits as well.
+   */
+  crossingFlatFromKm: number;
+}
+
+/**
+ * Calibrate β and a barrier crossing cost c together: the cost of practice j for LSOA i is
+ * d_ij + c × crossing_ij. For each c, β is fitted by fitBeta; c is chosen on a grid over
+ * [0, crossingMax] and refined by golden-section search between the grid neighbours of the best.
+ * c = 0 is always tried, so the fit is never worse than ignoring the barrier.
+ */
+export function fitBetaAndCrossing(
+  origins: number[],
+  destinations: number[],
+  dist: number[][],
+  crossing: number[][],
+  originScores: number[],
+  observed: (number | null)[],
+  opts: BarrierFitOptions = {},
+): BarrierFitResult {
+  const cMax = opts.crossingMax ?? 20;
+  const points = opts.crossingGridPoints ?? 21;
+  const cTol = opts.crossingTolerance ?? 0.01;
+  if (!(cMax > 0) || points < 3) throw new Error('fitBetaAndCrossing: need crossingMax > 0 and at least 3 grid points');
+  const cache = new Map<number, FitResult>();
+  const at = (c: number): FitResult => {
+    let r = cache.get(c);
+    if (!r) {
+      r = fitBeta(origins, destinations, costMatrix(dist, crossing, c), originScores, observed, opts);
+      cache.set(c, r);
+    }
+    return r;
+  };
+  const grid = Array.from({ length: points }, (_, k) => (cMax * k) / (points - 1));
+  let k = 0;
+  grid.forEach((c, q) => {
+    if (at(c).rmse < at(grid[k]).rmse) k = q;
+  });
+  let a = grid[Math.max(0, k - 1)];
+  let b = grid[Math.min(points - 1, k + 1)];
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let c1 = b - phi * (b - a);
+  let c2 = a + phi * (b - a);
+  while (b - a > cTol) {
+    if (at(c1).rmse < at(c2).rmse) {
+      b = c2;
+      c2 = c1;
+      c1 = b - phi * (b - a);
+    } else {
+      a = c1;
+      c1 = c2;
+      c2 = a + phi * (b - a);
+    }
+  }
+  let best = grid[k];
+  for (const c of [(a + b) / 2, c1, c2]) if (at(c).rmse < at(best).rmse) best = c;
+  const flat = Math.min(...[...cache.entries()].filter(([, r]) => r.rmse <= at(best).rmse + 0.01).map(([c]) => c));
+  return { ...at(best), crossingKm: best, crossingAtMax: cMax - best <= cTol, crossingFlatFromKm: flat };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation: leave one practice out.
+
+export interface LeaveOneOutResult {
+  /** Per practice: prevalence (0–1) predicted without it, or null when it has no denominator or no patients in the model. */
+  predicted: (number | null)[];
+  /** Per practice: its own prevalence (register ÷ denominator, 0–1), or null with no denominator. */
+  observed: (number | null)[];
+}
+
+/**
+ * Leave-one-practice-out prediction of practice prevalence. For each practice j: balance the model
+ * without j (its patients are shared among the others), apportion the other practices' registers
+ * and denominators to LSOAs, and predict j's prevalence as the average of those LSOA rates weighted
+ * by where j's patients live in the full model (Σ_i s_ij × reg_i / den_i with s_ij = T_ij / Σ_i T_ij).
+ * It asks: do the small-area estimates built from neighbouring practices reproduce a practice the
+ * model has not seen? `flows` is the full model's flow matrix at the same cost and β.
+ */
+export function leaveOnePracticeOut({
+  origins,
+  destinations,
+  cost,
+  beta,
+  flows,
+  registers,
+  denominators,
+  opts = {},
+}: {
+  origins: number[];
+  destinations: number[];
+  cost: number[][];
+  beta: number;
+  flows: number[][];
+  /** Per condition: register and denominator per practice. */
+  registers: number[][];
+  denominators: number[][];
+  opts?: BalanceOptions;
+}): LeaveOneOutResult[] {
+  const m = destinations.length;
+  if (m < 2) throw new Error('leaveOnePracticeOut: need at least two practices');
+  if (registers.length !== denominators.length) throw new Error('leaveOnePracticeOut: one register and one denominator list per condition');
+  const out: LeaveOneOutResult[] = registers.map((reg, k) => {
+    checkPracticeCounts('leaveOnePracticeOut', m, reg, denominators[k]);
+    return { predicted: new Array<number | null>(m).fill(null), observed: reg.map((r, j) => (denominators[k][j] > 0 ? r / denominators[k][j] : null)) };
+  });
+  for (let j = 0; j < m; j++) {
+    const colSum = flows.reduce((s, row) => s + row[j], 0);
+    if (!(colSum > 0)) continue;
+    const keep = (row: number[]) => row.filter((_, q) => q !== j);
+    const bal = balanceFlows(origins, keep(destinations), cost.map(keep), beta, opts);
+    registers.forEach((reg, k) => {
+      const res = apportion(bal.flows, keep(reg), keep(denominators[k]));
+      let s = 0;
+      let w = 0;
+      flows.forEach((row, i) => {
+        if (!(res.denominator[i] > 0)) return;
+        s += (row[j] / colSum) * (res.register[i] / res.denominator[i]);
+        w += row[j] / colSum;
+      });
+      out[k].predicted[j] = w > 0 ? s / w : null;
+    });
+  }
+  return out;
+}
+
+/**
+ * The same question answered without a model: each practice predicted by the pooled prevalence of all
+ * the other practices (Σ register ÷ Σ denominator without it). A model worth using beats this.
+ */
+export function leaveOneOutPooled(register: number[], denominator: number[]): (number | null)[] {
+  const r = register.reduce((s, x) => s + x, 0);
+  const d = denominator.reduce((s, x) => s + x, 0);
+  return register.map((x, j) => (d - denominator[j] > 0 ? (r - x) / (d - denominator[j]) : null));
+}
+
+export interface ErrorSummary {
+  /** Practices with both a prediction and an observation. */
+  n: number;
+  /** Root mean squared error on the 0–1 scale. */
+  rmse: number;
+  /** Root mean squared relative error, (predicted − observed) ÷ predicted. */
+  relativeRmse: number;
+}
+
+/** RMSE and relative RMSE of predictions against observations (pairs with a null are skipped). */
+export function errorSummary(predicted: (number | null)[], observed: (number | null)[]): ErrorSummary {
+  if (predicted.length !== observed.length) throw new Error('errorSummary: predictions and observations differ in length');
+  let n = 0;
+  let sq = 0;
+  let rel = 0;
+  predicted.forEach((p, j) => {
+    const o = observed[j];
+    if (p == null || o == null || !Number.isFinite(p) || !Number.isFinite(o) || !(p > 0)) return;
+    n++;
+    sq += (p - o) ** 2;
+    rel += ((p - o) / p) ** 2;
+  });
+  return n ? { n, rmse: Math.sqrt(sq / n), relativeRmse: Math.sqrt(rel / n) } : { n: 0, rmse: NaN, relativeRmse: NaN };
+}
+
+/** Pearson correlation of paired values (pairs with a null skipped); NaN with fewer than three pairs or no spread. */
+export function correlation(x: (number | null)[], y: (number | null)[]): number {
+  const pairs = x.map((a, i) => [a, y[i]] as const).filter((p): p is readonly [number, number] => p[0] != null && p[1] != null && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  if (pairs.length < 3) return NaN;
+  const mx = pairs.reduce((s, p) => s + p[0], 0) / pairs.length;
+  const my = pairs.reduce((s, p) => s + p[1], 0) / pairs.length;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const [a, b] of pairs) {
+    sxy += (a - mx) * (b - my);
+    sxx += (a - mx) ** 2;
+    syy += (b - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }

@@ -26,7 +26,11 @@ export const CATEGORY_STYLE: Record<Category, { fill: string | null; text: strin
   NotCompared: { fill: null, text: '#0b0c0c', words: 'Not compared' },
 };
 
-export function categoryWords(category: Category, level?: string): string {
+/** Why a value is not compared, when the reason is worth saying: 'modelled' = the model's error is too large to judge. */
+export type NotComparedWhy = 'modelled';
+
+export function categoryWords(category: Category, level?: string, why?: NotComparedWhy): string {
+  if (category === 'NotCompared' && why === 'modelled') return 'Not compared (modelled)';
   const words = CATEGORY_STYLE[category].words;
   return level && category !== 'NotCompared' ? `${words} (${level})` : words;
 }

@@ -2,7 +2,7 @@ import { schemePurples, schemeRdYlBu } from 'd3-scale-chromatic';
 import { classOf, classRanges, type ClassMethod } from './classify';
 import type { ConfidenceLevel } from './intervals';
 import { areaValue } from './value';
-import { CATEGORY_STYLE, type Category } from './benchmark';
+import { CATEGORY_STYLE, categoryWords, type Category } from './benchmark';
 import { formatNumber } from '../core/format';
 import type { IndicatorRecord, GeographyId } from '../core/types';
 import type { MapMode } from '../share/url';
@@ -81,15 +81,19 @@ export function buildChoropleth(
   }
   if (mode === 'benchmark' && ind.compare === 'interval') {
     const used = new Set<Category>();
+    const modelledNoJudgement = !!(ind.modelled && ind.modelError && !ind.modelError.comparable);
     codes.forEach((c, i) => {
-      const cat = areaCategory(ind, geo, i);
-      used.add(cat);
-      fills[c] = CATEGORY_STYLE[cat].fill;
-      labels[c] = CATEGORY_STYLE[cat].words;
+      const v = areaValue(ind, geo, i);
+      used.add(v.category);
+      fills[c] = CATEGORY_STYLE[v.category].fill;
+      labels[c] = categoryWords(v.category, undefined, v.notComparedWhy);
     });
     const order: Category[] =
       ind.polarity === 'NoJudgement' ? ['Lower', 'Similar', 'Higher', 'NotCompared'] : ['Better', 'Similar', 'Worse', 'NotCompared'];
-    const legend = order.map((cat) => ({ color: CATEGORY_STYLE[cat].fill, label: `${CATEGORY_STYLE[cat].words} (95%)`.replace('Not compared (95%)', 'Not compared') }));
+    const legend = order.map((cat) => ({
+      color: CATEGORY_STYLE[cat].fill,
+      label: cat === 'NotCompared' ? categoryWords(cat, undefined, modelledNoJudgement ? 'modelled' : undefined) : `${CATEGORY_STYLE[cat].words} (95%)`,
+    }));
     return {
       fills,
       labels,

@@ -1,6 +1,6 @@
 import type { GeographyId, IndicatorBundle, IndicatorRecord } from '../core/types';
-import { wilsonInterval, type ConfidenceLevel } from './intervals';
-import { compareWithBenchmark, type Category } from './benchmark';
+import { wilsonInterval, zFor, type ConfidenceLevel, type Interval } from './intervals';
+import { compareWithBenchmark, type Category, type NotComparedWhy } from './benchmark';
 import { weightedMean, weightedSum, type Part } from './aggregate';
 import { decileFromThresholds } from './deciles';
 
@@ -19,14 +19,44 @@ export interface PlaceValue {
   /** The borough only: the publisher's own figure where it differs from ours (e.g. the official IMD LA summary). */
   official?: IndicatorRecord['boroughOfficial'];
   category: Category;
+  /** Set when the value is not compared for a reason worth saying (the model's error is too large to judge). */
+  notComparedWhy?: NotComparedWhy;
   /** How the value was made for this place. */
   method: string;
 }
 
-function withInterval(ind: IndicatorRecord, v: Omit<PlaceValue, 'category'>, level: ConfidenceLevel): PlaceValue {
+/**
+ * A modelled value's interval with the model's error added: an extra standard error of relative × p,
+ * added in quadrature to each side of the sampling interval (so the interval stays asymmetric like Wilson's).
+ * On the same scale as p (0–1 or %).
+ */
+export function widenForModelError(p: number, ci: Interval, relative: number, level: ConfidenceLevel): Interval {
+  const m = zFor(level) * relative * p;
+  return { lower: Math.max(0, p - Math.hypot(p - ci.lower, m)), upper: p + Math.hypot(ci.upper - p, m) };
+}
+
+/** The words every modelled value carries: approximate, and how its interval was made. */
+export function modelledWords(ind: IndicatorRecord): string {
+  if (!ind.modelled) return '';
+  const e = ind.modelError;
+  if (!e) return ' Modelled estimate, so approximate: the interval treats the apportioned counts as observed.';
+  const pct = `${Math.round(e.relative * 100)}%`;
+  return e.comparable
+    ? ` Modelled estimate, so approximate: the interval adds the model's own error (${pct} of the value, from leave-one-practice-out validation) to the sampling error.`
+    : ` Modelled estimate, so approximate: the model's error (${pct} of the value) is too large to judge against England, so not compared (modelled).`;
+}
+
+function withInterval(ind: IndicatorRecord, v: Omit<PlaceValue, 'category'>, level: ConfidenceLevel, modelledArea = false): PlaceValue {
   // Intervals only where sampling-style uncertainty makes sense: indicators compared by interval.
   if (ind.compare === 'interval' && ind.kind === 'proportion' && v.numerator != null && v.denominator) {
     const ci = wilsonInterval(v.numerator, v.denominator, level);
+    if (ci && modelledArea && ind.modelled && ind.modelError) {
+      // Modelled small areas: the model's error widens the interval; no judgement where it is too large.
+      const w = widenForModelError(v.numerator / v.denominator, ci, ind.modelError.relative, level);
+      const out = { ...v, lower: w.lower * 100, upper: w.upper * 100 };
+      if (!ind.modelError.comparable) return { ...out, category: 'NotCompared', notComparedWhy: 'modelled' };
+      return { ...out, category: compareWithBenchmark({ lower: out.lower, upper: out.upper }, ind.england?.value, ind.polarity) };
+    }
     if (ci) {
       const out = { ...v, lower: ci.lower * 100, upper: ci.upper * 100 };
       return { ...out, category: compareWithBenchmark({ lower: out.lower, upper: out.upper }, ind.england?.value, ind.polarity) };
@@ -64,9 +94,10 @@ export function areaValue(ind: IndicatorRecord, geo: GeographyId, i: number, lev
       decile: ind.kind === 'decile' ? d.values[i] : d.deciles?.[i],
       ...(d.ranks?.[i] != null && ind.rankOf ? { rank: d.ranks[i]!, rankOf: ind.rankOf } : {}),
       ...(d.numerators?.[i] == null ? limitsAt(d, i) : {}),
-      method: ind.geographyMethod[geo] ?? '',
+      method: `${ind.geographyMethod[geo] ?? ''}${modelledWords(ind)}`.trim(),
     },
     level,
+    true,
   );
 }
 
@@ -101,9 +132,10 @@ export function poolParts(
   if (d.numerators && d.denominators) {
     const num = weightedSum(parts, d.numerators);
     const den = weightedSum(parts, d.denominators);
-    const method = `Pooled from counts: numerators and denominators of ${of} summed, then divided.${opts.approximate ? ' The interval treats the apportioned counts as observed, so it is approximate.' : ''}`;
+    const approx = opts.approximate && !ind.modelled ? ' The interval treats the apportioned counts as observed, so it is approximate.' : '';
+    const method = `Pooled from counts: numerators and denominators of ${of} summed, then divided.${approx}${modelledWords(ind)}`;
     if (num == null || !den) return { value: null, category: 'NotCompared', method };
-    return withInterval(ind, { value: (num / den) * 100, numerator: num, denominator: den, method }, opts.level ?? 0.95);
+    return withInterval(ind, { value: (num / den) * 100, numerator: num, denominator: den, method }, opts.level ?? 0.95, true);
   }
   if (ind.kind === 'count') return { value: weightedSum(parts, d.values), category: 'NotCompared', method: `Sum of ${of}.` };
   const value = weightedMean(parts, d.values, pop);

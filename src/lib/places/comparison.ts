@@ -2,7 +2,7 @@ import { csvDocument, roundTo } from '../core/csv';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../core/types';
 import { parsePlaceKey, type CustomArea } from './keys';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from '../indicators/value';
-import { CATEGORY_STYLE } from '../indicators/benchmark';
+import { CATEGORY_STYLE, categoryWords } from '../indicators/benchmark';
 import { pcns, pooledPractices } from '../health/practices';
 
 /** A place resolved against the data: how to get its value for any indicator. */
@@ -93,7 +93,7 @@ export function comparisonRows(bundle: IndicatorBundle, places: ResolvedPlace[],
 /** Category in words for a comparison cell (deciles for deprivation). */
 export function comparisonWords(ind: IndicatorRecord, v: PlaceValue): string {
   if (ind.compare === 'decile') return v.decile != null ? `National decile ${v.decile}` : 'Not compared';
-  if (ind.compare === 'interval') return v.category === 'NotCompared' ? 'Not compared' : `${CATEGORY_STYLE[v.category].words} (95%)`;
+  if (ind.compare === 'interval') return v.category === 'NotCompared' ? categoryWords('NotCompared', undefined, v.notComparedWhy) : `${CATEGORY_STYLE[v.category].words} (95%)`;
   return 'Not compared';
 }
 

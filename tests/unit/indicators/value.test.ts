@@ -55,6 +55,24 @@ function fingertips(lower: number, upper: number, england: number, polarity: Pol
   return above === (polarity === 'HighIsGood') ? 'Better' : 'Worse';
 }
 
+/**
+ * The interval a value should carry: textbook Wilson, widened for modelled small areas by the model's
+ * relative error e (extra SD e × p added in quadrature to each side), written out independently of value.ts.
+ */
+function expectedInterval(ind: IndicatorRecord, x: number, n: number, z = 1.959963984540054): [number, number] {
+  const [lo, hi] = textbookWilson(x, n, z);
+  if (!ind.modelled || !ind.modelError) return [lo, hi];
+  const p = (x / n) * 100;
+  const m = z * ind.modelError.relative * p;
+  return [Math.max(0, p - Math.sqrt((p - lo) ** 2 + m * m)), p + Math.sqrt((hi - p) ** 2 + m * m)];
+}
+
+/** The category a value should carry: modelled areas whose model has no skill are not compared. */
+function expectedCategory(ind: IndicatorRecord, lower: number, upper: number): Category {
+  if (ind.modelled && ind.modelError && !ind.modelError.comparable) return 'NotCompared';
+  return fingertips(lower, upper, ind.england!.value, ind.polarity);
+}
+
 describe('the bundle has what these tests rely on', () => {
   it('124 LSOAs, MSOA E02007060 made of 4 of them, every indicator kind present', () => {
     expect(N).toBe(124);
@@ -194,14 +212,17 @@ describe('poolLsoas: pooled proportions carry Wilson 95% intervals and a Fingert
     for (const ind of intervalProportions) {
       const p = poolLsoas(bundle, ind, idx);
       const ci = wilsonInterval(p.numerator!, p.denominator!, 0.95)!;
-      expect(p.lower, ind.id).toBeCloseTo(ci.lower * 100, 10);
-      expect(p.upper, ind.id).toBeCloseTo(ci.upper * 100, 10);
-      const [lo, hi] = textbookWilson(p.numerator!, p.denominator!);
+      const [lo, hi] = expectedInterval(ind, p.numerator!, p.denominator!);
       expect(p.lower!, ind.id).toBeCloseTo(lo, 9);
       expect(p.upper!, ind.id).toBeCloseTo(hi, 9);
+      // Modelled values: never narrower than the sampling interval alone.
+      expect(p.lower!).toBeLessThanOrEqual(ci.lower * 100 + 1e-9);
+      expect(p.upper!).toBeGreaterThanOrEqual(ci.upper * 100 - 1e-9);
       expect(p.lower!).toBeLessThan(p.value!);
       expect(p.upper!).toBeGreaterThan(p.value!);
-      expect(p.category, ind.id).toBe(fingertips(p.lower!, p.upper!, ind.england!.value, ind.polarity));
+      expect(p.category, ind.id).toBe(expectedCategory(ind, p.lower!, p.upper!));
+      expect(p.notComparedWhy, ind.id).toBe(ind.modelled && !ind.modelError!.comparable ? 'modelled' : undefined);
+      if (ind.modelled) expect(p.method).toMatch(/Modelled estimate, so approximate/);
     }
   });
 
@@ -209,7 +230,7 @@ describe('poolLsoas: pooled proportions carry Wilson 95% intervals and a Fingert
     const seen = new Set<Category>();
     for (let m = 0; m < bundle.areas.msoa.codes.length; m++) {
       const idx = bundle.lsoaLinks.msoa.flatMap((x, i) => (x === m ? [i] : []));
-      for (const ind of intervalProportions) seen.add(poolLsoas(bundle, ind, idx).category);
+      for (const ind of intervalProportions) if (!ind.modelled || ind.modelError!.comparable) seen.add(poolLsoas(bundle, ind, idx).category);
     }
     expect(seen.has('Similar')).toBe(true);
     expect([...seen].filter((c) => c !== 'Similar' && c !== 'NotCompared').length).toBeGreaterThanOrEqual(2);
@@ -393,11 +414,14 @@ describe('areaValue', () => {
     expect(a.value).toBe(d.values[i]);
     expect(a.numerator).toBe(d.numerators![i]);
     expect(a.denominator).toBe(d.denominators![i]);
-    const ci = wilsonInterval(d.numerators![i]!, d.denominators![i]!)!;
-    expect(a.lower).toBeCloseTo(ci.lower * 100, 10);
-    expect(a.upper).toBeCloseTo(ci.upper * 100, 10);
-    expect(a.category).toBe(fingertips(a.lower!, a.upper!, ind.england!.value, ind.polarity));
-    expect(a.method).toBe(ind.geographyMethod[geo]);
+    const [lo, hi] = expectedInterval(ind, d.numerators![i]!, d.denominators![i]!);
+    expect(a.lower).toBeCloseTo(lo, 9);
+    expect(a.upper).toBeCloseTo(hi, 9);
+    expect(a.category).toBe(expectedCategory(ind, a.lower!, a.upper!));
+    expect(a.method.startsWith(ind.geographyMethod[geo]!)).toBe(true);
+    // Every modelled value says it is approximate, and how its interval was made.
+    if (ind.modelled) expect(a.method).toMatch(/Modelled estimate, so approximate: the interval adds the model's own error \(\d+% of the value/);
+    else expect(a.method).toBe(ind.geographyMethod[geo]);
   });
 
   it('deciles: the decile indicator’s value is its decile; scores carry the built national decile', () => {
