@@ -74,7 +74,9 @@ function comparatorLookup(v: Validated) {
 function officialFigure({ v, def, ours }: { v: Validated; def: IndicatorDef; ours: Comparator | undefined }): IndicatorRecord['boroughOfficial'] {
   const { rel, table } = v.comparators;
   const rows = table.rows.filter((r) => r.indicator === def.official!.indicator && r.area_code === v.place.code);
-  if (rows.length !== 1) fail(`${rel}: expected one ${def.official!.indicator} row for ${v.place.code}, found ${rows.length}`);
+  // A place whose comparators file has no such row simply shows no official figure beside its own.
+  if (rows.length === 0) return undefined;
+  if (rows.length > 1) fail(`${rel}: expected one ${def.official!.indicator} row for ${v.place.code}, found ${rows.length}`);
   const r = rows[0];
   const value = requiredNum({ rel, row: r, col: 'value', key: def.official!.indicator });
   const m = /rank (\d+) of (\d+) ([A-Za-z]+)/.exec(r.statistic);
