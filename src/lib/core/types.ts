@@ -198,6 +198,25 @@ export interface IndicatorBundle {
     flows?: Record<string, [number, number][][]>;
   };
   boroughIndicators: BoroughIndicator[];
+  /** Set when the build made vector tiles: the map draws boundaries from them instead of the GeoJSON files. */
+  tiles?: TileManifest;
+}
+
+/** One geography's vector tiles: URL template relative to the data directory, one source-layer, its zooms. */
+export interface TileSetInfo {
+  url: string;
+  sourceLayer: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  features: number;
+  tiles: number;
+}
+
+/** tiles/tiles.json: the tile sets the data build wrote, by geography (and borough, context). */
+export interface TileManifest {
+  format: 'pbf';
+  sets: Record<string, TileSetInfo>;
 }
 
 /** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */
