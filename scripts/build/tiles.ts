@@ -48,9 +48,22 @@ function bboxOf(g: GeoJSON.Geometry): [number, number, number, number] {
   return b;
 }
 
+/** [west, south, east, north] around every feature. */
+function boundsOf(features: GeoJSON.Feature[]): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of features) {
+    const [w, s, e, n] = bboxOf(f.geometry);
+    b[0] = Math.min(b[0], w);
+    b[1] = Math.min(b[1], s);
+    b[2] = Math.max(b[2], e);
+    b[3] = Math.max(b[3], n);
+  }
+  return b;
+}
+
 /**
- * Every non-empty tile of one geography, as z/x/y -> pbf bytes. Only tiles a feature's bounding box touches are
- * asked for, so a region costs what it covers, not the world.
+ * Every tile of one geography inside its bounds, as z/x/y -> pbf bytes. A tile with nothing in it is an empty
+ * file (a valid empty tile), so the map, which asks for every tile inside the bounds, never meets a 404.
  */
 export function buildTileSet(layer: TileLayerInput): Map<string, Uint8Array> {
   const features = layer.features.map((f) => {
@@ -60,21 +73,16 @@ export function buildTileSet(layer: TileLayerInput): Map<string, Uint8Array> {
     return { type: 'Feature' as const, properties: { code }, geometry: f.geometry };
   });
   const index = new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: layer.maxzoom, indexMaxZoom: Math.min(5, layer.maxzoom), extent: TILE_EXTENT, buffer: 64, tolerance: 3 });
-  const boxes = features.map((f) => bboxOf(f.geometry));
+  const [w, s, e, n] = boundsOf(features);
   const out = new Map<string, Uint8Array>();
   for (let z = layer.minzoom; z <= layer.maxzoom; z++) {
-    const wanted = new Set<string>();
-    for (const [w, s, e, n] of boxes) {
-      const [x0, y0] = tileOf(w, n, z);
-      const [x1, y1] = tileOf(e, s, z);
-      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) wanted.add(`${x}/${y}`);
-    }
-    for (const xy of wanted) {
-      const [x, y] = xy.split('/').map(Number);
-      const tile = index.getTile(z, x, y);
-      if (!tile || tile.features.length === 0) continue;
-      out.set(`${z}/${xy}`, fromGeojsonVt({ [layer.id]: tile }, { version: 2, extent: TILE_EXTENT }));
-    }
+    const [x0, y0] = tileOf(w, n, z);
+    const [x1, y1] = tileOf(e, s, z);
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const tile = index.getTile(z, x, y);
+        out.set(`${z}/${x}/${y}`, tile && tile.features.length ? fromGeojsonVt({ [layer.id]: tile }, { version: 2, extent: TILE_EXTENT }) : new Uint8Array(0));
+      }
   }
   return out;
 }
@@ -85,8 +93,10 @@ export function buildTiles(layers: TileLayerInput[]): { manifest: TileManifest; 
   const sets: Record<string, TileSetInfo> = {};
   for (const layer of layers) {
     tiles[layer.id] = buildTileSet(layer);
-    const b = layer.features.map((f) => bboxOf(f.geometry)).reduce((a, c) => [Math.min(a[0], c[0]), Math.min(a[1], c[1]), Math.max(a[2], c[2]), Math.max(a[3], c[3])], [Infinity, Infinity, -Infinity, -Infinity]);
-    sets[layer.id] = { url: `tiles/${layer.id}/{z}/{x}/{y}.pbf`, sourceLayer: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, bounds: b as [number, number, number, number], features: layer.features.length, tiles: tiles[layer.id].size };
+    // Rounded outwards, so the map still asks for the edge tiles.
+    const [w, s, e, n] = boundsOf(layer.features);
+    const bounds: [number, number, number, number] = [Math.floor(w * 1e5) / 1e5, Math.floor(s * 1e5) / 1e5, Math.ceil(e * 1e5) / 1e5, Math.ceil(n * 1e5) / 1e5];
+    sets[layer.id] = { url: `tiles/${layer.id}/{z}/{x}/{y}.pbf`, sourceLayer: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, bounds, features: layer.features.length, tiles: tiles[layer.id].size };
   }
   return { manifest: { format: 'pbf', sets }, tiles };
 }
