@@ -95,7 +95,8 @@ export function buildTiles(layers: TileLayerInput[]): { manifest: TileManifest; 
     tiles[layer.id] = buildTileSet(layer);
     // Rounded outwards, so the map still asks for the edge tiles.
     const [w, s, e, n] = boundsOf(layer.features);
-    const bounds: [number, number, number, number] = [Math.floor(w * 1e5) / 1e5, Math.floor(s * 1e5) / 1e5, Math.ceil(e * 1e5) / 1e5, Math.ceil(n * 1e5) / 1e5];
+    const out = (v: number, up: boolean) => (up ? Math.ceil(v * 1e5 - 1e-6) : Math.floor(v * 1e5 + 1e-6)) / 1e5;
+    const bounds: [number, number, number, number] = [out(w, false), out(s, false), out(e, true), out(n, true)];
     sets[layer.id] = { url: `tiles/${layer.id}/{z}/{x}/{y}.pbf`, sourceLayer: layer.id, minzoom: layer.minzoom, maxzoom: layer.maxzoom, bounds, features: layer.features.length, tiles: tiles[layer.id].size };
   }
   return { manifest: { format: 'pbf', sets }, tiles };
