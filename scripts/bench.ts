@@ -11,6 +11,7 @@ import { median } from 'simple-statistics';
 import { join } from 'node:path';
 import type { IndicatorBundle } from '../src/lib/core/types';
 import { HUBS_COLUMNS } from '../src/lib/assets/hubs';
+import { benchEngland, printEngland } from './bench/england';
 
 const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -273,6 +274,9 @@ benchExtras.push(async (browser, base, med) => {
   console.log(`  hubs file, 125,000 rows: median ${med(hubsMs)} ms (${hubsMs.join(', ')}); longest main-thread pause: median ${med(hubsPause)} ms (${hubsPause.join(', ')})`);
   await page.close();
 });
+
+// England scale (scripts/bench/england.ts): synthetic England-size geography as vector tiles.
+benchExtras.push(async (browser) => printEngland(await benchEngland(browser, { runs: Math.min(RUNS, 3) })));
 
 main().catch((e) => {
   console.error(e);
