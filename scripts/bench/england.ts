@@ -132,6 +132,8 @@ export async function benchEngland(browser: Browser, { runs = 3, keep = false, l
         runs,
       };
     } finally {
+      // The browser outlives this server (the caller owns it): drop its keep-alive connections, or close() waits on them.
+      (server.httpServer as import('node:http').Server).closeAllConnections?.();
       await server.close();
     }
   } finally {
