@@ -38,6 +38,8 @@ export default defineConfig({
         // runtime caching would leave postcode search broken offline for anyone who had not searched yet.
         // The precache manifest carries each file's revision, so a new build replaces changed data.
         globPatterns: ['**/*.{js,css,html,json,svg,png,woff2,webmanifest}'],
+        // A tiled (England-scale) build's tiles and per-indicator files are fetched as they are shown, never all at once.
+        globIgnores: ['data/tiles/**', 'data/values/**'],
         // The MapLibre chunk is over Workbox's 2 MiB default; the app cannot work without it.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         // Links carry the app's state in the query (?task=…&ind=…): every navigation gets index.html.

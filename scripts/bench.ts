@@ -16,6 +16,7 @@ import { HUBS_COLUMNS } from '../src/lib/assets/hubs';
 import { gzipBytes, initialJsFiles, kB } from './bench/size';
 import { startFloor } from './bench/floor-setup';
 import type { FloorConfig } from './bench/floor/floor';
+import { benchEngland, printEngland } from './bench/england';
 
 const DIST = 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -68,8 +69,6 @@ export async function main() {
     console.log(`initial JS gzip kB: ${kB(sum(initial)).toFixed(1)}`);
 
     await appAgainstFloor(browser, base, floor.base, floorCfg);
-
-    // England scale (scripts/bench/england.ts) goes here: it prints "england first-idle ms: N" and "england recolour ms: N".
 
     // A 4-place comparison (its default themes): from choosing the "Compare places" task to the table drawn.
     const cp = await browser.newPage({ viewport: VIEWPORT });
@@ -326,6 +325,10 @@ benchExtras.push(async (browser, base, med) => {
   console.log(`  hubs file, 125,000 rows: median ${med(hubsMs)} ms (${hubsMs.join(', ')}); longest main-thread pause: median ${med(hubsPause)} ms (${hubsPause.join(', ')})`);
   await page.close();
 });
+
+// England scale (scripts/bench/england.ts): synthetic England-size geography as vector tiles.
+// It prints "england first-idle ms: N" and "england recolour ms: N". BENCH_ENGLAND=0 leaves it out (it adds minutes).
+if (process.env.BENCH_ENGLAND !== '0') benchExtras.push(async (browser) => printEngland(await benchEngland(browser, { runs: Math.min(RUNS, 3) })));
 
 main().catch((e) => {
   console.error(e);

@@ -4,6 +4,7 @@
  *   npm run data                              rebuild
  *   tsx scripts/build-data.ts --if-missing    rebuild only when outputs are missing
  *   tsx scripts/build-data.ts --data DIR --out DIR   other input and output directories
+ *   tsx scripts/build-data.ts --tiles         also vector tiles (tiles/) and per-indicator values (values/)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,7 @@ if (isMain) {
   } else {
     const t0 = Date.now();
     try {
-      const { summary } = build({ dataDir, outDir });
+      const { summary } = build({ dataDir, outDir, tiles: args.includes('--tiles') });
       for (const s of summary) console.log(`  ${s}`);
       console.log(`data: built ${outDir} in ${Date.now() - t0} ms`);
     } catch (e) {

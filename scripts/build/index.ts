@@ -17,6 +17,7 @@ import { parseQuotes } from './quotes';
 import { readInputs, type Inputs } from './read';
 import { validate } from './validate';
 import { writeOutputs, type Outputs } from './write';
+import { buildTiles, DEFAULT_TILE_ZOOMS, valueFiles, writeTiles, writeValueFiles } from './tiles';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DATA_DIR = join(ROOT, 'data');
@@ -29,10 +30,24 @@ export interface BuildOptions {
   outDir?: string;
   /** Timestamp written into indicators.json (default now); fixed in tests and output comparisons. */
   builtAt?: string;
+  /**
+   * Also write boundaries as vector tiles (tiles/) and indicator values per indicator (values/), for places too
+   * big for one GeoJSON file per geography. indicators.json then names the tiles and the map draws from them.
+   */
+  tiles?: boolean;
+}
+
+/** What the tiles option adds to the outputs. */
+export interface TileOutputs {
+  tiles: ReturnType<typeof buildTiles>;
+  values: Record<string, unknown>;
 }
 
 /** Everything between reading and writing: the content of every output file, and a summary of the checks. */
-export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString() }: Pick<BuildOptions, 'builtAt'> = {}): { outputs: Outputs; summary: string[] } {
+export function buildOutputs(
+  inputs: Inputs,
+  { builtAt = new Date().toISOString(), tiles = false }: Pick<BuildOptions, 'builtAt' | 'tiles'> = {},
+): { outputs: Outputs; summary: string[]; tiled?: TileOutputs } {
   const v = validate(inputs);
   const table = deriveTableIndicators(v);
   const qof = deriveQof(v);
@@ -101,12 +116,29 @@ export function buildOutputs(inputs: Inputs, { builtAt = new Date().toISOString(
     ...quotes.summary,
     ...(legacy ? legacy.summary : [`lookups-2011: none (place.json names no 2011 lookups, "files.legacy"); lookups-2011.json not written, so files of 2011 codes are not recognised`]),
   ];
-  return { outputs, summary };
+  let tiled: TileOutputs | undefined;
+  if (tiles) {
+    const layers = (['context', 'borough', 'msoa', 'ward', 'lsoa'] as const).map((id) => ({
+      id,
+      features: (outputs[`geo-${id}.json`] as GeoJSON.FeatureCollection).features,
+      minzoom: DEFAULT_TILE_ZOOMS[id][0],
+      maxzoom: DEFAULT_TILE_ZOOMS[id][1],
+    }));
+    const t = buildTiles(layers);
+    bundle.tiles = t.manifest;
+    tiled = { tiles: t, values: valueFiles(bundle) };
+    summary.push(`tiles: ${Object.entries(t.manifest.sets).map(([id, s]) => `${id} ${s.tiles} (z${s.minzoom}-${s.maxzoom})`).join(', ')}; values: ${Object.keys(tiled.values).length} files`);
+  }
+  return { outputs, summary, tiled };
 }
 
 /** Read, build and write. Nothing is written unless every step succeeds. */
-export function build({ dataDir = DEFAULT_DATA_DIR, outDir = DEFAULT_OUT_DIR, builtAt }: BuildOptions = {}): { summary: string[] } {
-  const { outputs, summary } = buildOutputs(readInputs(dataDir), { builtAt });
+export function build({ dataDir = DEFAULT_DATA_DIR, outDir = DEFAULT_OUT_DIR, builtAt, tiles }: BuildOptions = {}): { summary: string[] } {
+  const { outputs, summary, tiled } = buildOutputs(readInputs(dataDir), { builtAt, tiles });
   writeOutputs(outDir, outputs);
+  if (tiled) {
+    writeTiles(outDir, tiled.tiles);
+    writeValueFiles(outDir, tiled.values);
+  }
   return { summary };
 }

@@ -51,7 +51,7 @@ export default function MapView({ onFail, onContextLost, onContextRestored }: Ma
     try {
       m = new MlMap({
         container: container.current!,
-        style: buildStyle(dataUrl, useStore.getState().geography),
+        style: buildStyle(dataUrl, useStore.getState().geography, useStore.getState().bundle?.tiles),
         bounds: place.bounds,
         fitBoundsOptions: { padding: 20 },
         attributionControl: false,

@@ -222,6 +222,8 @@ export interface IndicatorBundle {
   boroughIndicators: BoroughIndicator[];
   /** Figures quoted from reports about the place, shown beside ours; not indicator data. Optional: older builds lack it. */
   quoted?: QuotedReport[];
+  /** Set when the build made vector tiles: the map draws boundaries from them instead of the GeoJSON files. */
+  tiles?: TileManifest;
 }
 
 /** One figure as a report gives it: the area's and England's percentages for one QOF condition. */
@@ -253,6 +255,23 @@ export interface QuotedReport {
   /** Preset ids (bundle.presets) the report's area corresponds to. */
   presets: string[];
   figures: QuotedFigure[];
+}
+
+/** One geography's vector tiles: URL template relative to the data directory, one source-layer, its zooms. */
+export interface TileSetInfo {
+  url: string;
+  sourceLayer: string;
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  features: number;
+  tiles: number;
+}
+
+/** tiles/tiles.json: the tile sets the data build wrote, by geography (and borough, context). */
+export interface TileManifest {
+  format: 'pbf';
+  sets: Record<string, TileSetInfo>;
 }
 
 /** Postcode index: postcode -> [lon, lat, lsoa index, ward index] (indices into the area lists; -1 unknown). */

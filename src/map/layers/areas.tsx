@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Map as MlMap, MapLayerMouseEvent, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Map as MlMap, MapLayerMouseEvent, LayerSpecification, SourceSpecification, FeatureIdentifier } from 'maplibre-gl';
 import { useStore, currentIndicator } from '../../store';
 import { useChoropleth } from '../../data/useChoropleth';
 import { diffFills, type FillStates } from '../../lib/indicators/choropleth';
 import { formatValue } from '../../lib/core/format';
-import { GEOGRAPHY_IDS, type GeographyId } from '../../lib/core/types';
+import { GEOGRAPHY_IDS, type GeographyId, type TileManifest } from '../../lib/core/types';
 import type { LayerFamily } from '../types';
 import { MODE_TOKEN } from '../../lib/share/url';
 import { mapUsable } from '../webgl';
@@ -23,7 +23,25 @@ export function fillOpacity(basemap: boolean, faint = false) {
   return ['case', ['==', ['feature-state', 'fill'], null], 0, faint ? 0.25 : basemap ? 0.6 : 0.85] as unknown as number;
 }
 
-export function areasFamily(dataUrl: (f: string) => string, active: GeographyId): LayerFamily {
+/** An area's feature-state address: vector tile sources also need the source-layer (named after the geography). */
+export const areaFeature = (tiles: TileManifest | undefined, source: string, id: string): FeatureIdentifier =>
+  tiles ? { source, sourceLayer: tiles.sets[source]?.sourceLayer ?? source, id } : { source, id };
+
+/** Colours areas by feature-state, changing only what differs from the fills already applied. */
+export function applyFills(map: MlMap, tiles: TileManifest | undefined, source: string, prev: FillStates, next: FillStates): void {
+  for (const [code, fill] of diffFills(prev, next)) map.setFeatureState(areaFeature(tiles, source, code), { fill });
+}
+
+/** A boundary source: the build's GeoJSON file, or its vector tiles when the build made them (same ids, from `code`). */
+function areaSource(dataUrl: (f: string) => string, tiles: TileManifest | undefined, id: string, file: string): SourceSpecification {
+  const set = tiles?.sets[id];
+  if (!set) return { type: 'geojson', data: dataUrl(file), promoteId: 'code' };
+  // Tile URLs are absolute: MapLibre fetches them from its workers, where a relative URL would not resolve.
+  const url = dataUrl(set.url).replace(/%7B/g, '{').replace(/%7D/g, '}');
+  return { type: 'vector', tiles: [url], minzoom: set.minzoom, maxzoom: set.maxzoom, bounds: set.bounds, promoteId: { [set.sourceLayer]: 'code' } };
+}
+
+export function areasFamily(dataUrl: (f: string) => string, active: GeographyId, tiles?: TileManifest): LayerFamily {
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
     { id: 'context-fill', type: 'fill', source: 'context', paint: { 'fill-color': '#dde2e7' } },
@@ -42,22 +60,31 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId)
   }
   layers.push({ id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } });
   const sources: Record<string, SourceSpecification> = {
-    context: { type: 'geojson', data: dataUrl('geo-context.json'), promoteId: 'code' },
-    borough: { type: 'geojson', data: dataUrl('geo-borough.json'), promoteId: 'code' },
+    context: areaSource(dataUrl, tiles, 'context', 'geo-context.json'),
+    borough: areaSource(dataUrl, tiles, 'borough', 'geo-borough.json'),
   };
-  for (const g of GEOGRAPHY_IDS) sources[g] = { type: 'geojson', data: dataUrl(AREA_FILES[g]), promoteId: 'code' };
-  return { sources, layers };
+  for (const g of GEOGRAPHY_IDS) sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+  return { sources, layers: withSourceLayers(layers, tiles) };
+}
+
+/** With vector tiles, every layer drawing an area source (this family's, the neighbourhood draft's) names its source-layer. */
+export function withSourceLayers(layers: LayerSpecification[], tiles: TileManifest | undefined): LayerSpecification[] {
+  if (!tiles) return layers;
+  return layers.map((l) => {
+    const set = 'source' in l && typeof l.source === 'string' ? tiles.sets[l.source] : undefined;
+    return set && !('source-layer' in l) ? ({ ...l, 'source-layer': set.sourceLayer } as LayerSpecification) : l;
+  });
 }
 
 /** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
-function useFlag(map: MlMap, source: GeographyId, id: string | null, flag: 'selected' | 'hover') {
+function useFlag(map: MlMap, tiles: TileManifest | undefined, source: GeographyId, id: string | null, flag: 'selected' | 'hover') {
   useEffect(() => {
     if (!id || !mapUsable(map)) return;
-    map.setFeatureState({ source, id }, { [flag]: true });
+    map.setFeatureState(areaFeature(tiles, source, id), { [flag]: true });
     return () => {
-      if (mapUsable(map) && map.getSource(source)) map.setFeatureState({ source, id }, { [flag]: false });
+      if (mapUsable(map) && map.getSource(source)) map.setFeatureState(areaFeature(tiles, source, id), { [flag]: false });
     };
-  }, [map, source, id, flag]);
+  }, [map, tiles, source, id, flag]);
 }
 
 /**
@@ -86,14 +113,14 @@ export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderK
   useEffect(() => {
     if (!ch || !mapUsable(map)) return;
     const prev = applied.current[geography] ?? {};
-    for (const [code, fill] of diffFills(prev, ch.fills)) map.setFeatureState({ source: geography, id: code }, { fill });
+    applyFills(map, bundle.tiles, geography, prev, ch.fills);
     applied.current[geography] = ch.fills;
     onPainted(renderKey);
-  }, [map, ch, geography, renderKey, onPainted]);
+  }, [map, bundle.tiles, ch, geography, renderKey, onPainted]);
 
-  useFlag(map, geography, selected, 'selected');
+  useFlag(map, bundle.tiles, geography, selected, 'selected');
   // Hover from the map or from elsewhere (table, lists) highlights the area.
-  useFlag(map, geography, hovered, 'hover');
+  useFlag(map, bundle.tiles, geography, hovered, 'hover');
 
   useEffect(() => {
     const layer = fillId(geography);

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import type { LonLat } from '../../lib/core/geo';
 import { mapUsable } from '../webgl';
+import { areaFeature } from './areas';
 
 /** A neighbourhood being built (its LSOAs in blue) and any shape being drawn on the map. */
 export function draftFamily(): LayerFamily {
@@ -48,8 +49,8 @@ export function DraftLayer({ map }: { map: MlMap }) {
   useEffect(() => {
     if (!mapUsable(map)) return;
     const next = new Set((draft?.lsoas ?? []).map((i) => bundle.areas.lsoa.codes[i]));
-    for (const c of drafted.current) if (!next.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: false });
-    for (const c of next) if (!drafted.current.has(c)) map.setFeatureState({ source: 'lsoa', id: c }, { draft: true });
+    for (const c of drafted.current) if (!next.has(c)) map.setFeatureState(areaFeature(bundle.tiles, 'lsoa', c), { draft: false });
+    for (const c of next) if (!drafted.current.has(c)) map.setFeatureState(areaFeature(bundle.tiles, 'lsoa', c), { draft: true });
     drafted.current = next;
   }, [map, draft, bundle]);
 
