@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { useStore } from '../store';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../lib/core/types';
 import { areaValue, boroughValue, type PlaceValue } from '../lib/indicators/value';
@@ -9,6 +10,7 @@ import { AboutIndicator } from './AboutIndicator';
 import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 import { OwnDataTag } from './OwnDataTag';
+import { countRender } from '../ui/renderCount';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
@@ -66,6 +68,7 @@ export function AreaHead({ compact = false }: { compact?: boolean }) {
 }
 
 export function AreaProfile() {
+  countRender('AreaProfile');
   const bundle = useStore((s) => s.bundle)!;
   const geography = useStore((s) => s.geography);
   const selected = useStore((s) => s.selected);
@@ -130,9 +133,10 @@ function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: 
 
 /** One collapsible section per theme, so the profile is a list of headings until a person opens one. */
 function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
+  countRender('ProfileTables');
   // Only a chosen area's profile follows the map's indicator (so the borough profile does not redraw on every change).
   const current = useStore((s) => (index >= 0 ? s.indicator : null));
-  const themes = themesWithMeasures(bundle);
+  const themes = useMemo(() => themesWithMeasures(bundle), [bundle]);
   // Once an area is chosen, the section holding the map's indicator (or its measure) starts open; before, all are closed.
   const currentTheme = index >= 0 ? themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme : undefined;
   return (
@@ -157,7 +161,8 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
   );
 }
 
-function ProfileTable({
+// Memoised: with an area chosen, a change of the map's indicator only moves which section starts open.
+const ProfileTable = memo(function ProfileTable({
   bundle,
   geography,
   index,
@@ -215,4 +220,4 @@ function ProfileTable({
       </tbody>
     </table>
   );
-}
+});
