@@ -11,6 +11,7 @@ import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 import { OwnDataTag } from './OwnDataTag';
 import { countRender } from '../ui/renderCount';
+import { useFirstViewDrawn } from '../data/firstView';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
@@ -139,6 +140,9 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
   const themes = useMemo(() => themesWithMeasures(bundle), [bundle]);
   // Once an area is chosen, the section holding the map's indicator (or its measure) starts open; before, all are closed.
   const currentTheme = index >= 0 ? themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme : undefined;
+  // Closed sections' tables (most of the panel's elements) are added once the first map view is drawn, so
+  // they do not delay it; an open section's table is there at once.
+  const allTables = useFirstViewDrawn();
   return (
     <div className="profile-sections">
       {themes.map(({ theme, indicators: inds }) => (
@@ -146,7 +150,7 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
           <summary>
             {theme} <span className="sub">({inds.length})</span>
           </summary>
-          <ProfileTable bundle={bundle} geography={geography} index={index} caption={theme} inds={inds} />
+          {allTables || theme === currentTheme ? <ProfileTable bundle={bundle} geography={geography} index={index} caption={theme} inds={inds} /> : null}
         </details>
       ))}
       {bundle.boroughIndicators.length ? (
@@ -154,7 +158,7 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
           <summary>
             Lifestyle and life expectancy <span className="sub">({bundle.boroughIndicators.length}, borough only)</span>
           </summary>
-          <ProfileTable bundle={bundle} geography={geography} index={index} caption="Lifestyle and life expectancy" inds={[]} boroughOnly />
+          {allTables ? <ProfileTable bundle={bundle} geography={geography} index={index} caption="Lifestyle and life expectancy" inds={[]} boroughOnly /> : null}
         </details>
       ) : null}
     </div>
