@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { useStore } from '../store';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../lib/core/types';
 import { areaValue, boroughValue, type PlaceValue } from '../lib/indicators/value';
@@ -10,6 +11,8 @@ import { PostcodeResult } from './PostcodeResult';
 import { ValueCell } from './ValueCell';
 import { OwnDataTag } from './OwnDataTag';
 import { AreaServingPractices } from './ServingPracticesLazy';
+import { countRender } from '../ui/renderCount';
+import { useFirstViewDrawn } from '../data/firstView';
 
 
 function ComparisonText({ ind, v }: { ind: IndicatorRecord; v: PlaceValue }) {
@@ -67,6 +70,7 @@ export function AreaHead({ compact = false }: { compact?: boolean }) {
 }
 
 export function AreaProfile() {
+  countRender('AreaProfile');
   const bundle = useStore((s) => s.bundle)!;
   const geography = useStore((s) => s.geography);
   const selected = useStore((s) => s.selected);
@@ -132,11 +136,15 @@ function BoroughOnlyRows({ bundle, isArea }: { bundle: IndicatorBundle; isArea: 
 
 /** One collapsible section per theme, so the profile is a list of headings until a person opens one. */
 function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; geography: GeographyId; index: number }) {
+  countRender('ProfileTables');
   // Only a chosen area's profile follows the map's indicator (so the borough profile does not redraw on every change).
   const current = useStore((s) => (index >= 0 ? s.indicator : null));
-  const themes = themesWithMeasures(bundle);
+  const themes = useMemo(() => themesWithMeasures(bundle), [bundle]);
   // Once an area is chosen, the section holding the map's indicator (or its measure) starts open; before, all are closed.
   const currentTheme = index >= 0 ? themes.find((t) => t.indicators.some((i) => i.id === current || i.previousId === current))?.theme : undefined;
+  // Closed sections' tables (most of the panel's elements) are added once the first map view is drawn, so
+  // they do not delay it; an open section's table is there at once.
+  const allTables = useFirstViewDrawn();
   return (
     <div className="profile-sections">
       {themes.map(({ theme, indicators: inds }) => (
@@ -144,7 +152,7 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
           <summary>
             {theme} <span className="sub">({inds.length})</span>
           </summary>
-          <ProfileTable bundle={bundle} geography={geography} index={index} caption={theme} inds={inds} />
+          {allTables || theme === currentTheme ? <ProfileTable bundle={bundle} geography={geography} index={index} caption={theme} inds={inds} /> : null}
         </details>
       ))}
       {bundle.boroughIndicators.length ? (
@@ -152,14 +160,15 @@ function ProfileTables({ bundle, geography, index }: { bundle: IndicatorBundle; 
           <summary>
             Lifestyle and life expectancy <span className="sub">({bundle.boroughIndicators.length}, borough only)</span>
           </summary>
-          <ProfileTable bundle={bundle} geography={geography} index={index} caption="Lifestyle and life expectancy" inds={[]} boroughOnly />
+          {allTables ? <ProfileTable bundle={bundle} geography={geography} index={index} caption="Lifestyle and life expectancy" inds={[]} boroughOnly /> : null}
         </details>
       ) : null}
     </div>
   );
 }
 
-function ProfileTable({
+// Memoised: with an area chosen, a change of the map's indicator only moves which section starts open.
+const ProfileTable = memo(function ProfileTable({
   bundle,
   geography,
   index,
@@ -217,4 +226,4 @@ function ProfileTable({
       </tbody>
     </table>
   );
-}
+});

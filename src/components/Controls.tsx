@@ -1,20 +1,50 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useStore, currentIndicator } from '../store';
 import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/types';
 import { MODE_TOKEN, tokenOf } from '../lib/share/url';
 import { hasCompare } from '../lib/indicators/choropleth';
 import { latestIndicators, measureOf, periodsOf } from '../lib/indicators/periods';
+import { countRender } from '../ui/renderCount';
 
 /** What each geography is, after its name and the number of areas in the data. */
 const GEOGRAPHY_NOTE: Record<GeographyId, string> = { ward: 'May 2023 boundaries', lsoa: 'Census 2021 small areas', msoa: 'Census 2021 neighbourhoods' };
 
 export function Controls() {
+  countRender('Controls');
   const bundle = useStore((s) => s.bundle)!;
-  const s = useStore();
-  const ind = currentIndicator(s);
+  // Only the settings shown here: not the whole store, which changes on every hover and map repaint.
+  const s = useStore(
+    useShallow((st) => ({
+      indicator: st.indicator,
+      geography: st.geography,
+      mode: st.mode,
+      classes: st.classes,
+      view: st.view,
+      basemap: st.basemap,
+      setShare: st.setShare,
+    })),
+  );
+  const ind = currentIndicator({ bundle, indicator: s.indicator });
   const compareOk = ind ? hasCompare(ind) : false;
   const classesApply = s.mode === 'value' && ind?.kind !== 'decile';
   // One entry per measure; its years are chosen in "Period" (latest by default).
-  const listed = latestIndicators(bundle.indicators);
+  // The indicator list is the same for every indicator: made once per bundle, so a change does not rebuild it.
+  const options = useMemo(() => {
+    const listed = latestIndicators(bundle.indicators);
+    return bundle.themes.map((theme) => {
+      const inTheme = listed.filter((i) => i.theme === theme);
+      return inTheme.length ? (
+        <optgroup key={theme} label={theme}>
+          {inTheme.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </optgroup>
+      ) : null;
+    });
+  }, [bundle]);
   const measure = measureOf(bundle.indicators, s.indicator);
   const periods = periodsOf(bundle.indicators, s.indicator);
   return (
@@ -23,18 +53,7 @@ export function Controls() {
         <div className="field indicator-field">
           <label htmlFor="indicator">Indicator</label>
           <select id="indicator" value={measure} onChange={(e) => s.setShare({ indicator: e.target.value })}>
-            {bundle.themes.map((theme) => {
-              const inTheme = listed.filter((i) => i.theme === theme);
-              return inTheme.length ? (
-                <optgroup key={theme} label={theme}>
-                  {inTheme.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null;
-            })}
+            {options}
           </select>
         </div>
         {periods.length > 1 ? (

@@ -4,8 +4,10 @@ import { formatValue } from '../lib/core/format';
 import { methodWords, statisticWords } from '../lib/indicators/words';
 import { AboutIndicator } from './AboutIndicator';
 import { PracticeLegend } from './PracticeLegend';
+import { countRender } from '../ui/renderCount';
 
 export function Legend() {
+  countRender('Legend');
   const ch = useChoropleth();
   const ind = useStore((s) => currentIndicator(s));
   const geography = useStore((s) => s.geography);

@@ -3,8 +3,10 @@ import { useStore } from '../store';
 import { webglSupported, MAP_CONTEXT_LOST, MAP_UNAVAILABLE, MAP_UNAVAILABLE_HINT } from '../map/webgl';
 import '../map/unavailable.css';
 
-// The map (and maplibre-gl) is its own chunk, so the panel renders first.
-const MapView = lazy(() => import('../map/MapView'));
+// The map (and maplibre-gl) is its own chunk, so the panel renders first. Its download starts when the
+// map area first shows, while the data loads, rather than after the data has arrived.
+const loadMapView = () => import('../map/MapView');
+const MapView = lazy(loadMapView);
 
 /** How long a lost WebGL context may take to come back before the map is given up. */
 const RESTORE_WAIT_MS = 5000;
@@ -54,6 +56,11 @@ export function MapArea({ hidden }: { hidden: boolean }) {
     if (status !== 'lost') return;
     const t = setTimeout(() => setStatus('failed'), RESTORE_WAIT_MS);
     return () => clearTimeout(t);
+  }, [status]);
+
+  useEffect(() => {
+    // A failed early download is not an error here: the lazy component tries again and reports it.
+    if (status !== 'failed') loadMapView().catch(() => undefined);
   }, [status]);
 
   const fail = useCallback((e: unknown) => {

@@ -2,9 +2,11 @@ import { useStore } from '../store';
 import { usePracticeValues } from '../data/usePractices';
 import { CategoryBadge } from './CategoryBadge';
 import { formatValue } from '../lib/core/format';
+import { countRender } from '../ui/renderCount';
 
 /** The GP practice layer switch and the practice list (the keyboard route to every practice). */
 export function Practices() {
+  countRender('Practices');
   const on = useStore((s) => s.layers.includes('qof'));
   const toggleLayer = useStore((s) => s.toggleLayer);
   const setShare = useStore((s) => s.setShare);

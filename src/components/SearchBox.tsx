@@ -5,6 +5,7 @@ import { useAllAssets } from '../data/useAssets';
 import { actionLabel, buildSearchItems, kindLabel, resultsMessage, searchExamples, searchItems, searchPostcodes, wantsPostcodes, type SearchItem } from '../lib/places/search';
 import { normalisePostcode } from '../lib/core/text';
 import './search.css';
+import { countRender } from '../ui/renderCount';
 
 const LIMIT = 10;
 /** How long typing must pause before the number of results is announced (so it is not read out per key). */
@@ -16,6 +17,7 @@ const ANNOUNCE_MS = 450;
  * community services by name, tolerating typos.
  */
 export function SearchBox() {
+  countRender('SearchBox');
   const bundle = useStore((s) => s.bundle)!;
   const gazetteer = useStore((s) => s.gazetteer);
   const assets = useAllAssets();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -20,6 +20,7 @@ import { coveredBottom, useCoverInset } from './cover';
 import { fitPadding } from '../lib/labels/placement';
 import { mapUsable } from './webgl';
 import './map.css';
+import { countRender } from '../ui/renderCount';
 
 setWorkerUrl(workerUrl);
 
@@ -37,7 +38,8 @@ export interface MapViewProps {
  * element, data-map-state on its wrapper via the store), and mounts one module per layer family.
  * A lost WebGL context unmounts the layers (MapLibre drops the style meanwhile) and tells the map area.
  */
-export default function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
+function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
+  countRender('MapView');
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [lost, setLost] = useState(false);
@@ -153,6 +155,9 @@ export default function MapView({ onFail, onContextLost, onContextRestored }: Ma
     </div>
   );
 }
+
+// Memoised: the map area re-renders on every busy/idle signal, which need not re-render the map and its layers.
+export default memo(MapView);
 
 function MapLayers({ map, onPainted }: { map: MlMap; onPainted: (renderKey: string) => void }) {
   useMapTools(map);

@@ -5,6 +5,7 @@ import type { GazetteerEntry, IndicatorBundle } from '../../lib/core/types';
 import { besideOffsets, nearestPlaceSizes, placeLabels, placeTier, type Box, type LabelCandidate } from '../../lib/labels/placement';
 import { coveredBox } from '../cover';
 import { obstacles, onObstacles } from '../obstacles';
+import { useFirstViewDrawn } from '../../data/firstView';
 
 /** Labels and markers drawn as HTML, so they render offline with no glyph server. */
 function marker(map: MlMap, lonLat: [number, number], className: string, text = '', label?: string): Marker {
@@ -102,8 +103,11 @@ export function LabelsLayer({ map }: { map: MlMap }) {
   const task = useStore((s) => s.task);
   const championsOn = useStore((s) => s.layers.includes('champion_org')) && task === 'near';
   const nearPoint = useStore((s) => s.nearPoint);
+  // Names are placed once the first view is drawn: measuring and placing them need not delay the first map.
+  const firstDrawn = useFirstViewDrawn();
 
   useEffect(() => {
+    if (!firstDrawn) return;
     const labels = placeLabelList(bundle, gazetteer);
     const items = labels.map((l) => {
       const m = marker(map, l.lonLat, `map-place-label is-${l.tier}${l.outside ? ' is-outside' : ''}`, l.name);
@@ -146,7 +150,7 @@ export function LabelsLayer({ map }: { map: MlMap }) {
       map.off('resize', place);
       items.forEach((it) => it.m.remove());
     };
-  }, [map, bundle, gazetteer]);
+  }, [map, bundle, gazetteer, firstDrawn]);
 
   // Counts are drawn at the ward's label point, never where people are.
   useEffect(() => {
