@@ -23,9 +23,16 @@ export function fillOpacity(basemap: boolean, faint = false) {
   return ['case', ['==', ['feature-state', 'fill'], null], 0, faint ? 0.25 : basemap ? 0.6 : 0.85] as unknown as number;
 }
 
+/**
+ * Hover and selection outlines draw from a second source with the same boundaries: feature-state changes
+ * then touch only the layers of their own source, so recolouring every area (33,755 at England scale)
+ * does not also recompute three outline layers per tile.
+ */
+export const outlineSource = (g: GeographyId) => `${g}-outline`;
+
 /** An area's feature-state address: vector tile sources also need the source-layer (named after the geography). */
-export const areaFeature = (tiles: TileManifest | undefined, source: string, id: string): FeatureIdentifier =>
-  tiles ? { source, sourceLayer: tiles.sets[source]?.sourceLayer ?? source, id } : { source, id };
+export const areaFeature = (tiles: TileManifest | undefined, source: string, id: string, geography: string = source): FeatureIdentifier =>
+  tiles ? { source, sourceLayer: tiles.sets[geography]?.sourceLayer ?? geography, id } : { source, id };
 
 /** Colours areas by feature-state, changing only what differs from the fills already applied. */
 export function applyFills(map: MlMap, tiles: TileManifest | undefined, source: string, prev: FillStates, next: FillStates): void {
@@ -53,9 +60,9 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
     layers.push(
       { id: fillId(g), type: 'fill', source: g, layout, paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#ffffff']], 'fill-opacity': fillOpacity(false) } },
       { id: `${g}-line`, type: 'line', source: g, layout, paint: { 'line-color': '#505a5f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.4, 14, 1.2] } },
-      { id: `${g}-hover`, type: 'line', source: g, layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('hover', 2.5) } },
-      { id: `${g}-selected`, type: 'line', source: g, layout, paint: { 'line-color': '#ffdd00', 'line-width': when('selected', 5) } },
-      { id: `${g}-selected-inner`, type: 'line', source: g, layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('selected', 2) } },
+      { id: `${g}-hover`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('hover', 2.5) } },
+      { id: `${g}-selected`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#ffdd00', 'line-width': when('selected', 5) } },
+      { id: `${g}-selected-inner`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('selected', 2) } },
     );
   }
   layers.push({ id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } });
@@ -63,7 +70,10 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
     context: areaSource(dataUrl, tiles, 'context', 'geo-context.json'),
     borough: areaSource(dataUrl, tiles, 'borough', 'geo-borough.json'),
   };
-  for (const g of GEOGRAPHY_IDS) sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+  for (const g of GEOGRAPHY_IDS) {
+    sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+    sources[outlineSource(g)] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+  }
   return { sources, layers: withSourceLayers(layers, tiles) };
 }
 
@@ -71,20 +81,22 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
 export function withSourceLayers(layers: LayerSpecification[], tiles: TileManifest | undefined): LayerSpecification[] {
   if (!tiles) return layers;
   return layers.map((l) => {
-    const set = 'source' in l && typeof l.source === 'string' ? tiles.sets[l.source] : undefined;
+    const source = 'source' in l && typeof l.source === 'string' ? l.source.replace(/-outline$/, '') : undefined;
+    const set = source ? tiles.sets[source] : undefined;
     return set && !('source-layer' in l) ? ({ ...l, 'source-layer': set.sourceLayer } as LayerSpecification) : l;
   });
 }
 
 /** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
-function useFlag(map: MlMap, tiles: TileManifest | undefined, source: GeographyId, id: string | null, flag: 'selected' | 'hover') {
+function useFlag(map: MlMap, tiles: TileManifest | undefined, geography: GeographyId, id: string | null, flag: 'selected' | 'hover') {
   useEffect(() => {
+    const source = outlineSource(geography);
     if (!id || !mapUsable(map)) return;
-    map.setFeatureState(areaFeature(tiles, source, id), { [flag]: true });
+    map.setFeatureState(areaFeature(tiles, source, id, geography), { [flag]: true });
     return () => {
-      if (mapUsable(map) && map.getSource(source)) map.setFeatureState(areaFeature(tiles, source, id), { [flag]: false });
+      if (mapUsable(map) && map.getSource(source)) map.setFeatureState(areaFeature(tiles, source, id, geography), { [flag]: false });
     };
-  }, [map, tiles, source, id, flag]);
+  }, [map, tiles, geography, id, flag]);
 }
 
 /**
