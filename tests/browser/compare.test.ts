@@ -29,7 +29,7 @@ async function showTheme(p: Page, theme: string) {
   const region = compareRegion(p);
   const themes = region.locator('details.compare-themes');
   if ((await themes.getAttribute('open')) === null) await themes.locator('summary').click();
-  await themes.getByRole('checkbox', { name: new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).check();
+  await themes.getByRole('checkbox', { name: new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) }).check();
 }
 
 /** Screen position of a lon/lat on the map. */
