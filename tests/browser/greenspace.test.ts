@@ -74,15 +74,18 @@ describe.each(SIZES)('green space and place data at %s size', (_size, viewport) 
     expect(await group.locator('[data-count="osm_park"]').innerText()).toBe(String(parks.length));
     await group.getByRole('checkbox', { name: 'Parks (OpenStreetMap)', exact: true }).check();
     expect(new URL(s.page.url()).searchParams.get('layers')?.split(',')).toContain('osm_park');
-    // Every park point is in the drawn layer's filter.
-    await s.page.waitForFunction(
-      (n) => {
-        const m = (window as unknown as { __map: { getLayer: (id: string) => unknown; getFilter: (id: string) => unknown } }).__map;
-        const f = m.getLayer('assets') ? (m.getFilter('assets') as [string, unknown, [string, string[]]] | undefined) : undefined;
-        return (f?.[2]?.[1] ?? []).filter((id) => id.startsWith('osm_park:')).length === n;
-      },
-      parks.length,
-    );
+    // Every park point is in what the map's asset source holds (it holds only what is shown).
+    await expect
+      .poll(
+        () =>
+          s.page.evaluate(async () => {
+            const m = (window as unknown as { __map: { getSource: (id: string) => { getData: () => Promise<{ features: { properties: { id: string } }[] }> } | undefined } }).__map;
+            const src = m.getSource('assets');
+            return src ? (await src.getData()).features.filter((f) => f.properties.id.startsWith('osm_park:')).length : -1;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(parks.length);
     const near = await nearPostcode(s.page, 'TS18 1LL');
     const first = near.locator('.near-group[data-category="osm_park"] li').first();
     expect(await first.innerText()).toContain('Unnamed park');
