@@ -18,7 +18,8 @@ import { startFloor } from './bench/floor-setup';
 import type { FloorConfig } from './bench/floor/floor';
 import { benchEngland, printEngland } from './bench/england';
 
-const DIST = 'dist';
+/** The build measured (BENCH_DIST lets two builds be compared in turn). */
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** Runs each of app and floor in the floor comparison (at least 7). */
 const FLOOR_RUNS = Math.max(7, Number(process.env.BENCH_FLOOR_RUNS ?? 7));
@@ -40,7 +41,7 @@ async function waitIdle(page: Page) {
 export async function main() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('Run "npm run build" first.');
   const initial = initialJsFiles(DIST);
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await preview({ build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
   const base = server.resolvedUrls!.local[0];
   const floor = await startFloor(DIST);
   const browser = await chromium.launch({
@@ -69,6 +70,8 @@ export async function main() {
     console.log(`initial JS gzip kB: ${kB(sum(initial)).toFixed(1)}`);
 
     await appAgainstFloor(browser, base, floor.base, floorCfg);
+    // BENCH_ONLY=floor: sizes and the floor comparison only (to compare two builds quickly).
+    if (process.env.BENCH_ONLY === 'floor') return;
 
     // A 4-place comparison (its default themes): from choosing the "Compare places" task to the table drawn.
     const cp = await browser.newPage({ viewport: VIEWPORT });
@@ -150,6 +153,8 @@ export async function main() {
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
       await ud.goto(base);
       await waitIdle(ud);
+      // The "Your data" panel loads after the first view is drawn.
+      await ud.locator('#your-data-file').waitFor({ state: 'attached' });
       const [ms, longest] = (await ud.evaluate(`(async () => {
         const codes = ${JSON.stringify(bundle.areas.lsoa.codes)};
         const lines = ['lsoa21cd,count,population'];

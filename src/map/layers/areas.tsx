@@ -24,11 +24,12 @@ export function fillOpacity(basemap: boolean, faint = false) {
 }
 
 /**
- * Hover and selection outlines draw from a second source with the same boundaries: feature-state changes
- * then touch only the layers of their own source, so recolouring every area (33,755 at England scale)
- * does not also recompute three outline layers per tile.
+ * With vector tiles, hover and selection outlines draw from a second source with the same tiles: feature-state
+ * changes then touch only the layers of their own source, so recolouring every area (33,755 at England scale)
+ * does not also recompute three outline layers per tile. A place's own GeoJSON is small, and loading it twice
+ * delayed the first view, so there the outlines share the fill's source.
  */
-export const outlineSource = (g: GeographyId) => `${g}-outline`;
+export const outlineSource = (g: GeographyId, tiles: TileManifest | undefined) => (tiles ? `${g}-outline` : g);
 
 /** An area's feature-state address: vector tile sources also need the source-layer (named after the geography). */
 export const areaFeature = (tiles: TileManifest | undefined, source: string, id: string, geography: string = source): FeatureIdentifier =>
@@ -60,9 +61,9 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
     layers.push(
       { id: fillId(g), type: 'fill', source: g, layout, paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], '#ffffff']], 'fill-opacity': fillOpacity(false) } },
       { id: `${g}-line`, type: 'line', source: g, layout, paint: { 'line-color': '#505a5f', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.4, 14, 1.2] } },
-      { id: `${g}-hover`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('hover', 2.5) } },
-      { id: `${g}-selected`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#ffdd00', 'line-width': when('selected', 5) } },
-      { id: `${g}-selected-inner`, type: 'line', source: outlineSource(g), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('selected', 2) } },
+      { id: `${g}-hover`, type: 'line', source: outlineSource(g, tiles), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('hover', 2.5) } },
+      { id: `${g}-selected`, type: 'line', source: outlineSource(g, tiles), layout, paint: { 'line-color': '#ffdd00', 'line-width': when('selected', 5) } },
+      { id: `${g}-selected-inner`, type: 'line', source: outlineSource(g, tiles), layout, paint: { 'line-color': '#0b0c0c', 'line-width': when('selected', 2) } },
     );
   }
   layers.push({ id: 'borough-line', type: 'line', source: 'borough', paint: { 'line-color': '#0b0c0c', 'line-width': 2.2 } });
@@ -72,7 +73,7 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
   };
   for (const g of GEOGRAPHY_IDS) {
     sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
-    sources[outlineSource(g)] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+    if (tiles) sources[outlineSource(g, tiles)] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
   }
   return { sources, layers: withSourceLayers(layers, tiles) };
 }
@@ -90,7 +91,7 @@ export function withSourceLayers(layers: LayerSpecification[], tiles: TileManife
 /** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
 function useFlag(map: MlMap, tiles: TileManifest | undefined, geography: GeographyId, id: string | null, flag: 'selected' | 'hover') {
   useEffect(() => {
-    const source = outlineSource(geography);
+    const source = outlineSource(geography, tiles);
     if (!id || !mapUsable(map)) return;
     map.setFeatureState(areaFeature(tiles, source, id, geography), { [flag]: true });
     return () => {
