@@ -134,20 +134,21 @@ export function AssetsLayer({ map }: { map: MlMap }) {
   useEffect(() => {
     if (!iconsReady || !mapUsable(map)) return;
     const shown = inTask ? all.filter((a) => isShown(a, layers, showClosed)) : [];
-    const features = shown.map((a, i) => ({
-      type: 'Feature' as const,
-      id: i,
-      properties: { id: a.id, category: a.category, inBorough: a.inBorough },
-      geometry: { type: 'Point' as const, coordinates: [a.lon, a.lat] },
-    }));
+    // Features are made a part at a time, as each part is handed over.
+    const features = (from: number) =>
+      shown.slice(from, from + ASSET_CHUNK).map((a, k) => ({
+        type: 'Feature' as const,
+        id: from + k,
+        properties: { id: a.id, category: a.category, inBorough: a.inBorough },
+        geometry: { type: 'Point' as const, coordinates: [a.lon, a.lat] },
+      }));
     const source = map.getSource('assets') as GeoJSONSource;
     let cancelled = false;
     // Each part waits for the worker to take the last: queued diffs are merged on this thread, at growing cost.
     void (async () => {
       try {
-        await source.setData({ type: 'FeatureCollection', features: features.slice(0, ASSET_CHUNK) });
-        for (let next = ASSET_CHUNK; next < features.length && !cancelled && mapUsable(map); next += ASSET_CHUNK)
-          await source.updateData({ add: features.slice(next, next + ASSET_CHUNK) });
+        await source.setData({ type: 'FeatureCollection', features: features(0) });
+        for (let next = ASSET_CHUNK; next < shown.length && !cancelled && mapUsable(map); next += ASSET_CHUNK) await source.updateData({ add: features(next) });
       } catch {
         /* the map went away (another place, or the context was lost): nothing to draw into */
       }
