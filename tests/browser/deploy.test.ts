@@ -161,6 +161,8 @@ describe.each([
       expect(await dialog.getByRole('heading', { level: 2 }).innerText()).toBe('Accessibility statement');
       // Focus starts in the dialog, at its heading.
       expect(await s.page.evaluate(() => document.activeElement?.id)).toBe('a11y-title');
+      // The statement's text loads when it is first opened.
+      await dialog.getByRole('heading', { name: 'Reporting a problem' }).waitFor();
       const text = await dialog.innerText();
       for (const part of ['What we tested', 'Known limits', 'Reporting a problem', 'axe-core', 'OpenStreetMap']) expect(text).toContain(part);
       expect(await dialog.locator('a[href^="http"]').count()).toBe(0);
