@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
 import { AccessibilityStatement } from './components/AccessibilityStatement';
@@ -23,6 +23,9 @@ const SHEET_BUTTON = { half: 'Expand panel', full: 'Show the map', min: 'Open pa
 
 export function App() {
   const bundle = useStore((s) => s.bundle);
+  // The panel renders just after the data arrives, in a second pass: the map area's pass comes first, so the
+  // map (the first view's slowest part) starts without waiting for the whole panel to render.
+  const panelBundle = useDeferredValue(bundle);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
@@ -80,7 +83,7 @@ export function App() {
         <button type="button" className="sheet-toggle no-print" aria-expanded={sheet === 'full'} onClick={() => setSheet(SHEET_NEXT[sheet])}>
           {SHEET_BUTTON[sheet]}
         </button>
-        {!bundle ? (
+        {!panelBundle ? (
           <LoadStatus />
         ) : (
           <>

@@ -2,10 +2,12 @@ import { useSyncExternalStore } from 'react';
 import { useStore } from '../store';
 import { loadProgress, type FileProgress } from '../data/load';
 import { DATA_FILES, type DataFile } from '../lib/core/shapes';
+import { formatNumber } from '../lib/core/format';
 
 const STARTUP_FILES: DataFile[] = ['indicators.json', 'places.json', 'assets.json'];
 
-const kb = (n: number) => `${Math.round(n / 1024).toLocaleString('en-GB')} kB`;
+// One cached number format: progress re-renders on every part received, and toLocaleString makes a new one each time.
+const kb = (n: number) => `${formatNumber(Math.round(n / 1024), 0)} kB`;
 function fileState(p: FileProgress | undefined): string {
   if (!p) return 'waiting';
   if (p.state === 'done') return 'loaded';

@@ -7,6 +7,10 @@ import '../map/unavailable.css';
 // map area first shows, while the data loads, rather than after the data has arrived.
 const loadMapView = () => import('../map/MapView');
 const MapView = lazy(loadMapView);
+// Checked once, as this module loads: with WebGL2 the map's code starts downloading now, alongside the
+// app's own start-up and its data, not after the first render (the map is the first view's slowest part).
+const WEBGL = webglSupported();
+if (WEBGL) loadMapView().catch(() => undefined);
 
 /** How long a lost WebGL context may take to come back before the map is given up. */
 const RESTORE_WAIT_MS = 5000;
@@ -39,7 +43,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
   const bundle = useStore((s) => s.bundle);
   const mapState = useStore((s) => s.mapState);
   const [status, setStatus] = useState<MapStatus>(() => {
-    if (webglSupported()) return 'ok';
+    if (WEBGL) return 'ok';
     console.warn('WebGL2 is not available, so the map is off; everything else works.');
     return 'failed';
   });

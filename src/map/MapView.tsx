@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -48,7 +48,8 @@ function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
   const handlers = useRef({ onFail, onContextLost, onContextRestored });
   handlers.current = { onFail, onContextLost, onContextRestored };
 
-  useEffect(() => {
+  // A layout effect: the map starts in the same commit that mounts it, before the panel's deferred render.
+  useLayoutEffect(() => {
     let m: MlMap;
     try {
       m = new MlMap({
@@ -91,13 +92,15 @@ function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
         useStore.getState().addMessage(`The ${g === 'ward' ? 'ward' : GEOGRAPHY_LABEL[g]} boundaries (geo-${g}.json) could not be loaded, so the map cannot draw them; the table, profiles, comparison and everything else still work.`);
       }
     });
-    m.once('load', () => {
-      collapse();
+    // The layers start as soon as the style is there, not after the first full render ('load'): the first
+    // frames that show boundaries are then already coloured, and the first view is drawn in fewer frames.
+    m.once('style.load', () => {
       // On a phone the panel covers the map's lower part: fit the borough into the part that shows.
       const cover = coveredBottom(m);
       if (cover > 0) m.fitBounds(place.bounds, { padding: { top: 20, left: 20, right: 20, bottom: 20 + cover }, duration: 0 });
       setMap(m);
     });
+    m.once('load', collapse);
     // Exposed for tests and debugging only; nothing in the app reads it.
     (window as unknown as { __map?: MlMap }).__map = m;
     return () => {

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Map as MlMap, MapLayerMouseEvent, LayerSpecification, SourceSpecification, FeatureIdentifier } from 'maplibre-gl';
+import type { Map as MlMap, MapLayerMouseEvent, LayerSpecification, SourceSpecification, FeatureIdentifier, GeoJSONSource } from 'maplibre-gl';
 import { useStore, currentIndicator } from '../../store';
 import { useChoropleth } from '../../data/useChoropleth';
 import { diffFills, type FillStates } from '../../lib/indicators/choropleth';
 import { formatValue } from '../../lib/core/format';
 import { GEOGRAPHY_IDS, type GeographyId, type TileManifest } from '../../lib/core/types';
-import type { LayerFamily } from '../types';
+import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import { MODE_TOKEN } from '../../lib/share/url';
 import { mapUsable } from '../webgl';
+import { dataUrl } from '../../data/load';
+
 
 /** Each geography's boundaries, loaded once; colour, hover and selection are feature-state. */
 const AREA_FILES: Record<GeographyId, string> = { ward: 'geo-ward.json', lsoa: 'geo-lsoa.json', msoa: 'geo-msoa.json' };
@@ -40,10 +42,13 @@ export function applyFills(map: MlMap, tiles: TileManifest | undefined, source: 
   for (const [code, fill] of diffFills(prev, next)) map.setFeatureState(areaFeature(tiles, source, code), { fill });
 }
 
-/** A boundary source: the build's GeoJSON file, or its vector tiles when the build made them (same ids, from `code`). */
-function areaSource(dataUrl: (f: string) => string, tiles: TileManifest | undefined, id: string, file: string): SourceSpecification {
+/**
+ * A boundary source: the build's GeoJSON file, or its vector tiles when the build made them (same ids, from `code`).
+ * `deferred` GeoJSON starts empty: a geography not shown in the first view loads when first needed (areaData).
+ */
+function areaSource(dataUrl: (f: string) => string, tiles: TileManifest | undefined, id: string, file: string, deferred = false): SourceSpecification {
   const set = tiles?.sets[id];
-  if (!set) return { type: 'geojson', data: dataUrl(file), promoteId: 'code' };
+  if (!set) return { type: 'geojson', data: deferred ? EMPTY_COLLECTION : dataUrl(file), promoteId: 'code' };
   // Tile URLs are absolute: MapLibre fetches them from its workers, where a relative URL would not resolve.
   const url = dataUrl(set.url).replace(/%7B/g, '{').replace(/%7D/g, '}');
   return { type: 'vector', tiles: [url], minzoom: set.minzoom, maxzoom: set.maxzoom, bounds: set.bounds, promoteId: { [set.sourceLayer]: 'code' } };
@@ -72,7 +77,7 @@ export function areasFamily(dataUrl: (f: string) => string, active: GeographyId,
     borough: areaSource(dataUrl, tiles, 'borough', 'geo-borough.json'),
   };
   for (const g of GEOGRAPHY_IDS) {
-    sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
+    sources[g] = areaSource(dataUrl, tiles, g, AREA_FILES[g], g !== active);
     if (tiles) sources[outlineSource(g, tiles)] = areaSource(dataUrl, tiles, g, AREA_FILES[g]);
   }
   return { sources, layers: withSourceLayers(layers, tiles) };
@@ -86,6 +91,25 @@ export function withSourceLayers(layers: LayerSpecification[], tiles: TileManife
     const set = source ? tiles.sets[source] : undefined;
     return set && !('source-layer' in l) ? ({ ...l, 'source-layer': set.sourceLayer } as LayerSpecification) : l;
   });
+}
+
+const requested = new WeakMap<MlMap, Map<GeographyId, Promise<void>>>();
+/**
+ * A geography's boundaries, loaded on first need. Geographies the first view does not show start empty
+ * (areasFamily), so the first view waits only for its own; each loads its file when it is shown, when a
+ * neighbourhood is built on it, or when a comparison outlines its areas. Resolves once the map holds them.
+ */
+export function areaData(map: MlMap, g: GeographyId): Promise<void> {
+  let byGeo = requested.get(map);
+  if (!byGeo) requested.set(map, (byGeo = new Map()));
+  let p = byGeo.get(g);
+  if (!p) {
+    const source = map.getSource(g) as GeoJSONSource | undefined;
+    // Vector tiles, or the file the style already names: nothing to load here.
+    p = source?.type !== 'geojson' || typeof source.serialize().data === 'string' ? Promise.resolve() : source.setData(dataUrl(AREA_FILES[g])).then(() => undefined);
+    byGeo.set(g, p);
+  }
+  return p;
 }
 
 /** One area flagged by a boolean feature-state (selected, hover) while `id` names it; cleared when it changes. */
@@ -117,9 +141,10 @@ export function AreasLayer({ map, onPainted }: { map: MlMap; onPainted: (renderK
   const applied = useRef<Partial<Record<GeographyId, FillStates>>>({});
   const [tip, setTip] = useState<{ x: number; y: number; code: string } | null>(null);
 
-  // Only the active geography is drawn.
+  // Only the active geography is drawn (its boundaries loaded when first shown).
   useEffect(() => {
     if (!mapUsable(map)) return;
+    areaData(map, geography).catch(() => undefined);
     for (const g of GEOGRAPHY_IDS) for (const suffix of AREA_SUFFIXES) map.setLayoutProperty(`${g}-${suffix}`, 'visibility', g === geography ? 'visible' : 'none');
   }, [map, geography]);
 

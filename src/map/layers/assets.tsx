@@ -109,10 +109,18 @@ export function AssetsLayer({ map }: { map: MlMap }) {
   const inTask = useStore((s) => ASSET_TASKS.includes(s.task));
   const [iconsReady, setIconsReady] = useState(false);
 
-  // Icons first: the source stays empty until every icon it names exists.
+  // Icons first: the source stays empty until every icon it names exists. They load when a task that shows
+  // services is first opened: adding them redraws the map, which the first view (Explore) need not wait for.
   useEffect(() => {
+    if (!inTask || iconsReady) return;
     let cancelled = false;
     void Promise.all(ASSET_CATEGORY_IDS.map((c) => loadIcon(map, c))).then(() => !cancelled && setIconsReady(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [map, inTask, iconsReady]);
+
+  useEffect(() => {
     const pointer = () => (map.getCanvas().style.cursor = useStore.getState().tool ? 'crosshair' : 'pointer');
     const plain = () => (map.getCanvas().style.cursor = useStore.getState().tool ? 'crosshair' : '');
     for (const layer of ['assets', ASSET_CLUSTER_LAYER]) {
@@ -120,7 +128,6 @@ export function AssetsLayer({ map }: { map: MlMap }) {
       map.on('mouseleave', layer, plain);
     }
     return () => {
-      cancelled = true;
       for (const layer of ['assets', ASSET_CLUSTER_LAYER]) {
         map.off('mouseenter', layer, pointer);
         map.off('mouseleave', layer, plain);

@@ -11,6 +11,7 @@ import type { GeographyId, IndicatorBundle } from '../../lib/core/types';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import { setObstacles } from '../obstacles';
 import { mapUsable } from '../webgl';
+import { areaData } from './areas';
 
 /** Badge diameter plus a small gap, in pixels. */
 const BADGE = 30;
@@ -94,6 +95,8 @@ export function ComparisonLayer({ map }: { map: MlMap }) {
     void (async () => {
       for (const g of needed) {
         if (byCode.current[g]) continue;
+        if (!mapUsable(map)) return;
+        await areaData(map, g);
         if (!mapUsable(map)) return;
         const fc = (await (map.getSource(g) as GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
         byCode.current[g] = new Map(fc.features.filter((f): f is Poly => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon').map((f) => [String(f.properties?.code), f]));

@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
 import type { LonLat } from '../../lib/core/geo';
 import { mapUsable } from '../webgl';
-import { areaFeature } from './areas';
+import { areaData, areaFeature } from './areas';
 
 /** A neighbourhood being built (its LSOAs in blue) and any shape being drawn on the map. */
 export function draftFamily(): LayerFamily {
@@ -56,12 +56,16 @@ export function DraftLayer({ map }: { map: MlMap }) {
 
   useEffect(() => {
     if (!mapUsable(map)) return;
+    if (building) areaData(map, 'lsoa').catch(() => undefined);
     for (const id of ['lsoa-draft', 'lsoa-draft-line']) map.setLayoutProperty(id, 'visibility', building ? 'visible' : 'none');
   }, [map, building]);
 
   const points = tool?.kind === 'draw-area' || tool?.kind === 'site-boundary' ? tool.points : null;
+  // The source starts empty: it is cleared only once something was drawn (a needless setData delays the idle signal).
+  const drew = useRef(false);
   useEffect(() => {
-    if (!mapUsable(map)) return;
+    if (!mapUsable(map) || (!points && !drew.current)) return;
+    drew.current = !!points;
     (map.getSource('draw') as GeoJSONSource | undefined)?.setData(drawData(points ?? [], false));
   }, [map, points]);
   return null;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import { useStore } from '../../store';
 import { EMPTY_COLLECTION, type LayerFamily } from '../types';
@@ -20,9 +20,13 @@ export function siteFamily(): LayerFamily {
 export function SiteLayer({ map }: { map: MlMap }) {
   const features = useStore((s) => s.siteFeatures);
   const on = useStore((s) => s.task === 'site');
+  // The source starts empty: it is cleared only once something was shown (a needless setData delays the idle signal).
+  const shown = useRef(false);
   useEffect(() => {
-    if (!mapUsable(map)) return;
-    (map.getSource('site') as GeoJSONSource | undefined)?.setData((on && features) || EMPTY_COLLECTION);
+    const data = on ? features : null;
+    if (!mapUsable(map) || (!data && !shown.current)) return;
+    shown.current = !!data;
+    (map.getSource('site') as GeoJSONSource | undefined)?.setData(data || EMPTY_COLLECTION);
   }, [map, features, on]);
   return null;
 }
