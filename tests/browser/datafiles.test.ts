@@ -46,8 +46,9 @@ describe('a missing data file', () => {
     const s = await suite.session({ allowConsole: [...ALLOW_404.allowConsole, /map error/] });
     await s.context.route('**/data/geo-lsoa.json', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
     await openApp(s);
-    await s.page.getByText('The LSOA boundaries (geo-lsoa.json) could not be loaded').waitFor();
+    // LSOA boundaries load when LSOAs are first shown, so that is when their absence is said.
     await s.page.getByLabel('Geography').selectOption('lsoa');
+    await s.page.getByText('The LSOA boundaries (geo-lsoa.json) could not be loaded').waitFor();
     await s.page.getByRole('button', { name: 'Table', exact: true }).click();
     const table = s.page.getByRole('region', { name: /by LSOA/ });
     await table.locator('tbody tr').first().waitFor();
