@@ -30,6 +30,31 @@ describe('area explorer', () => {
     expect(geoOptions.join(' ')).toMatch(/Ward.*LSOA.*MSOA/);
   });
 
+  it('the first view fetches only the boundaries it shows; LSOAs load, drawn and coloured, when first shown', async () => {
+    s = await suite.session();
+    const fetched: string[] = [];
+    s.page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()!));
+    await openApp(s);
+    expect(fetched).toContain('geo-ward.json');
+    expect(fetched).not.toContain('geo-lsoa.json');
+    expect(fetched).not.toContain('geo-msoa.json');
+    await s.page.getByLabel('Geography').selectOption('lsoa');
+    await waitForMapIdle(s.page);
+    expect(fetched).toContain('geo-lsoa.json');
+    expect(fetched).not.toContain('geo-msoa.json');
+    // Every LSOA is in the map's source, and each one with a value has its class colour as feature-state.
+    const bundle = JSON.parse(builtData('indicators.json')) as IndicatorBundle;
+    const state = await s.page.evaluate(async () => {
+      const m = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const fc = (await (m.getSource('lsoa') as import('maplibre-gl').GeoJSONSource).getData()) as FeatureCollection;
+      const codes = fc.features.map((f) => String(f.properties?.code));
+      return { codes, filled: codes.filter((c) => m.getFeatureState({ source: 'lsoa', id: c }).fill).length };
+    });
+    expect(new Set(state.codes)).toEqual(new Set(bundle.areas.lsoa.codes));
+    const withValue = bundle.indicators.find((i) => i.id === 'imd_score')!.data.lsoa!.values.filter((v) => v != null).length;
+    expect(state.filled).toBe(withValue);
+  });
+
   it('switching indicator and geography changes the legend and the table', async () => {
     s = await suite.session();
     await openApp(s);
