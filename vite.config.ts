@@ -1,12 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preloadMapChunk } from './scripts/vite/preloadMap';
 
 // Relative base so the built app also works from a sub-folder or a file share.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The map chunk downloads with the page (evaluated only when the map area imports it).
+    preloadMapChunk(),
     // Offline after the first visit: a Workbox service worker (generateSW) precaches the app shell and
     // every data file. The service worker and its scope are relative (./sw.js, scope ./), so it works from
     // any sub-path. It is registered by src/data/offline.ts (production builds only), never in `npm run dev`.

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, posix } from 'node:path';
+import { MAP_PRELOAD_ATTR } from '../vite/preloadMap';
 
 /** The initial JS budget, gzip kB (1 kB = 1,000 bytes, as Vite's build report counts). */
 export const INITIAL_JS_BUDGET_KB = 150;
@@ -29,13 +30,33 @@ export function dynamicImports(source: string): string[] {
   return [...out];
 }
 
+/** Script and link tags of the built index.html that name JS, with whether each is a map-chunk preload. */
+function jsTags(dist: string): { file: string; mapPreload: boolean }[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"[^>]*>/g)].map((m) => ({
+    file: posix.normalize(m[1].replace(/^\.?\//, '')),
+    mapPreload: new RegExp(`\\s${MAP_PRELOAD_ATTR}(?:[\\s=>])`).test(m[0]),
+  }));
+}
+
 /**
- * The JS the initial HTML loads: its module scripts and modulepreload links, and everything they import
- * statically, followed through the chunks. Paths are relative to `dist` (e.g. `assets/index-abc.js`).
+ * The map chunk's preload links (scripts/vite/preloadMap.ts): it downloads with the page but is evaluated only
+ * when imported, so, as the budget is defined ("initial JS without the lazily loaded map chunk"), it is not
+ * initial JS. The budget test checks that these name only the map chunk and what it imports.
+ */
+export const mapPreloads = (dist: string): string[] => jsTags(dist).filter((t) => t.mapPreload).map((t) => t.file);
+
+/**
+ * The JS the initial HTML loads: its module scripts and modulepreload links (but not the map chunk's, see
+ * mapPreloads), and everything they import statically, followed through the chunks. Paths are relative to
+ * `dist` (e.g. `assets/index-abc.js`).
  */
 export function initialJsFiles(dist: string): string[] {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"[^>]*>/g)].map((m) => posix.normalize(m[1].replace(/^\.?\//, '')));
+  return staticClosure(dist, jsTags(dist).filter((t) => !t.mapPreload).map((t) => t.file));
+}
+
+/** The files and everything they import statically, followed through the chunks (paths relative to `dist`). */
+export function staticClosure(dist: string, roots: readonly string[]): string[] {
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length) {

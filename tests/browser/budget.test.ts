@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INITIAL_JS_BUDGET_KB, initialJsFiles, initialJsBytes, kB, mapChunk, lazyFromInitial, staticImports, dynamicImports } from '../../scripts/bench/size';
+import { INITIAL_JS_BUDGET_KB, initialJsFiles, initialJsBytes, kB, mapChunk, mapPreloads, staticClosure, lazyFromInitial, staticImports, dynamicImports } from '../../scripts/bench/size';
 
 /**
  * Size budget of the built app (not timed): the JS the first page loads stays under budget, and MapLibre
@@ -26,6 +26,14 @@ describe('size budget of the build', () => {
     // Nothing MapLibre's code has is in the initial files either (it was not inlined into the entry).
     for (const f of initial) expect(readFileSync(join(DIST, f), 'utf8').includes('maplibregl-canvas'), f).toBe(false);
     expect(lazyFromInitial(DIST, initial), 'the initial code loads the map chunk with import()').toContain(map);
+  });
+
+  it('the page preloads the map chunk, and what the budget leaves out as map preloads is only the map chunk and its imports', () => {
+    const map = mapChunk(DIST)!;
+    const preloads = mapPreloads(DIST);
+    expect(preloads).toContain(map);
+    const closure = new Set(staticClosure(DIST, [map]));
+    for (const f of preloads) expect(closure.has(f), `${f} is marked as a map preload but is not the map chunk or something it imports`).toBe(true);
   });
 });
 
