@@ -31,10 +31,11 @@ export function dynamicImports(source: string): string[] {
 }
 
 /** Script and link tags of the built index.html that name JS, with whether each is a map-chunk preload. */
-function jsTags(dist: string): { file: string; mapPreload: boolean }[] {
+function jsTags(dist: string): { file: string; script: boolean; mapPreload: boolean }[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"[^>]*>/g)].map((m) => ({
-    file: posix.normalize(m[1].replace(/^\.?\//, '')),
+  return [...html.matchAll(/<(script|link)\b[^>]*\b(?:src|href)="([^"]+\.m?js)"[^>]*>/g)].map((m) => ({
+    file: posix.normalize(m[2].replace(/^\.?\//, '')),
+    script: m[1] === 'script',
     mapPreload: new RegExp(`\\s${MAP_PRELOAD_ATTR}(?:[\\s=>])`).test(m[0]),
   }));
 }
@@ -45,6 +46,9 @@ function jsTags(dist: string): { file: string; mapPreload: boolean }[] {
  * initial JS. The budget test checks that these name only the map chunk and what it imports.
  */
 export const mapPreloads = (dist: string): string[] => jsTags(dist).filter((t) => t.mapPreload).map((t) => t.file);
+
+/** The page's module scripts (its entry points), whatever they are marked. */
+export const entryScripts = (dist: string): string[] => jsTags(dist).filter((t) => t.script).map((t) => t.file);
 
 /**
  * The JS the initial HTML loads: its module scripts and modulepreload links (but not the map chunk's, see
