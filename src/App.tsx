@@ -13,6 +13,7 @@ import { NearTask } from './components/tasks/NearTask';
 import { SiteTask } from './components/tasks/SiteTask';
 import { TableView } from './components/TableView';
 import { ComparePanel } from './components/ComparePanel';
+import { WithValues } from './components/WithValues';
 import type { TaskId } from './lib/share/url';
 
 const PANELS: Record<TaskId, () => React.JSX.Element> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
@@ -28,6 +29,7 @@ export function App() {
   const panelBundle = useDeferredValue(bundle);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
+  const indicator = useStore((s) => s.indicator);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
   const [sheet, setSheet] = useState<'half' | 'full' | 'min'>('half');
   const [dragging, setDragging] = useState(false);
@@ -97,8 +99,16 @@ export function App() {
       </aside>
       <main className="main" aria-label={main === 'table' ? 'Table of areas' : main === 'comparison' ? 'Comparison' : 'Map'}>
         <MapArea hidden={main !== 'map'} />
-        {bundle && main === 'table' ? <TableView /> : null}
-        {bundle && main === 'comparison' ? <ComparePanel /> : null}
+        {bundle && main === 'table' ? (
+          <WithValues ids={[indicator]}>
+            <TableView />
+          </WithValues>
+        ) : null}
+        {bundle && main === 'comparison' ? (
+          <WithValues ids="all">
+            <ComparePanel />
+          </WithValues>
+        ) : null}
       </main>
     </div>
   );

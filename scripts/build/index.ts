@@ -127,6 +127,8 @@ export function buildOutputs(
     const t = buildTiles(layers);
     bundle.tiles = t.manifest;
     tiled = { tiles: t, values: valueFiles(bundle) };
+    // The values live in values/<id>.json only: indicators.json keeps each indicator's description.
+    outputs['indicators.json'] = { ...bundle, valuesSplit: true, indicators: bundle.indicators.map((i) => ({ ...i, data: {} })) } satisfies IndicatorBundle;
     summary.push(`tiles: ${Object.entries(t.manifest.sets).map(([id, s]) => `${id} ${s.tiles} (z${s.minzoom}-${s.maxzoom})`).join(', ')}; values: ${Object.keys(tiled.values).length} files`);
   }
   return { outputs, summary, tiled };

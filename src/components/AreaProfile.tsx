@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { useStore } from '../store';
+import { WithValues } from './WithValues';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../lib/core/types';
 import { areaValue, boroughValue, type PlaceValue } from '../lib/indicators/value';
 import { periodChange, periodLabel } from '../lib/indicators/periods';
@@ -69,6 +70,8 @@ export function AreaHead({ compact = false }: { compact?: boolean }) {
   );
 }
 
+const NONE: readonly string[] = [];
+
 export function AreaProfile() {
   countRender('AreaProfile');
   const bundle = useStore((s) => s.bundle)!;
@@ -80,8 +83,11 @@ export function AreaProfile() {
       <h2 id="profile-title">Area profile</h2>
       <PostcodeResult />
       <AreaHead />
-      <ProfileTables bundle={bundle} geography={geography} index={i} />
-      {i >= 0 ? <AreaServingPractices geography={geography} index={i} /> : null}
+      {/* The borough's profile reads only each indicator's description; an area's needs every indicator's values. */}
+      <WithValues ids={i >= 0 ? 'all' : NONE}>
+        <ProfileTables bundle={bundle} geography={geography} index={i} />
+        {i >= 0 ? <AreaServingPractices geography={geography} index={i} /> : null}
+      </WithValues>
     </section>
   );
 }

@@ -12,7 +12,9 @@ export function Legend() {
   const ind = useStore((s) => currentIndicator(s));
   const geography = useStore((s) => s.geography);
   const exactFile = useStore((s) => s.exactQof?.fileName);
-  if (!ch || !ind) return null;
+  if (!ind) return null;
+  // A tiled build fetches the indicator's values when it is first shown.
+  if (!ch) return <p className="values-loading" role="status">Loading indicator values…</p>;
   const derived = ind.derived?.[geography];
   return (
     <section className="legend" aria-labelledby="legend-title">

@@ -17,8 +17,9 @@ export class DataFileError extends Error {
   constructor(
     readonly file: DataFile,
     readonly failure: LoadFailure,
+    path: string = file,
   ) {
-    super(failureMessage(file, failure));
+    super(failureMessage(file, failure, path));
     this.name = 'DataFileError';
   }
 }
@@ -58,7 +59,7 @@ export const loadProgress = {
  * DataFileError (plain words) on an HTTP error, a broken connection, nothing arriving for the timeout,
  * a damaged or incomplete file, or the wrong shape.
  */
-async function getChecked<T>(file: DataFile, check: (x: unknown) => Checked<T>, outer?: AbortSignal): Promise<Checked<T> & { ok: true }> {
+export async function getChecked<T>(file: DataFile, check: (x: unknown) => Checked<T>, outer?: AbortSignal, path: string = file): Promise<Checked<T> & { ok: true }> {
   const timeout = loadTimeoutMs();
   const ctl = new AbortController();
   let timedOut = false;
@@ -74,14 +75,14 @@ async function getChecked<T>(file: DataFile, check: (x: unknown) => Checked<T>, 
   outer?.addEventListener('abort', onOuter);
   const failed = (f: LoadFailure) => {
     setProgress(file, { ...(progress[file] ?? { loaded: 0, total: null }), state: 'failed' });
-    return new DataFileError(file, f);
+    return new DataFileError(file, f, path);
   };
   setProgress(file, { state: 'loading', loaded: 0, total: null });
   arm();
   try {
     let res: Response;
     try {
-      res = await fetch(dataUrl(file), { signal: ctl.signal });
+      res = await fetch(dataUrl(path), { signal: ctl.signal });
     } catch {
       throw failed(timedOut ? { kind: 'timeout', seconds: Math.round(timeout / 1000) } : { kind: 'network' });
     }

@@ -3,6 +3,7 @@ import { buildChoropleth, type Choropleth } from '../lib/indicators/choropleth';
 import type { GeographyId, IndicatorBundle } from '../lib/core/types';
 import type { ClassMethod } from '../lib/indicators/classify';
 import type { ShareState } from '../lib/share/url';
+import { useValues } from './values';
 
 // The legend, the map and the table all show the same view: it is computed once per view change and
 // shared (a per-component useMemo would compute it once for each of them).
@@ -24,5 +25,7 @@ export function useChoropleth(): Choropleth | null {
   const geography = useStore((s) => s.geography);
   const mode = useStore((s) => s.mode);
   const classes = useStore((s) => s.classes);
-  return choroplethFor(bundle, indicator, geography, mode, classes);
+  // A tiled build's values arrive when the indicator is first shown: until then there is no view to draw.
+  const ready = useValues([indicator]);
+  return ready ? choroplethFor(bundle, indicator, geography, mode, classes) : null;
 }

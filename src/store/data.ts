@@ -63,6 +63,11 @@ export interface DataSlice {
   setUserPoints: (p: UserPoints | null) => void;
   setExactQof: (e: ExactQof | null) => void;
   setLoadError: (msg: string) => void;
+  /** A tiled build's indicator values, fetched when first shown (src/data/values.ts), put into the bundle. */
+  addIndicatorValues: (id: string, data: IndicatorRecord['data']) => void;
+  /** Indicators whose values file could not be used (said in a message; shown as having no data). */
+  valuesFailed: string[];
+  setValuesFailed: (id: string) => void;
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => {
@@ -92,5 +97,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     setUserPoints: (userPoints) => set({ userPoints }),
     setExactQof: (exactQof) => set({ exactQof, bundle: merged(get().baseBundle, get().userIndicators, exactQof) }),
     setLoadError: (loadError) => set({ loadError, mapState: 'error' }),
+    addIndicatorValues: (id, data) => {
+      const base = get().baseBundle;
+      if (!base) return;
+      const baseBundle = { ...base, indicators: base.indicators.map((i) => (i.id === id ? { ...i, data } : i)) };
+      set({ baseBundle, bundle: merged(baseBundle, get().userIndicators, get().exactQof) });
+    },
+    valuesFailed: [],
+    setValuesFailed: (id) => set((s) => ({ valuesFailed: s.valuesFailed.includes(id) ? s.valuesFailed : [...s.valuesFailed, id] })),
   };
 };

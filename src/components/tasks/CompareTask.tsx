@@ -4,6 +4,7 @@ import { SearchBox } from '../SearchBox';
 import { AreaHead } from '../AreaProfile';
 import { Neighbourhoods } from '../Neighbourhoods';
 import { ComparePanel } from '../ComparePanel';
+import { WithValues } from '../WithValues';
 import { Sources } from '../Sources';
 import { ComparisonServingPractices } from '../ServingPracticesLazy';
 
@@ -15,7 +16,11 @@ export function CompareTask() {
     <TaskPanel id="compare">
       <SearchBox />
       <AreaHead compact />
-      {wide ? null : <ComparePanel />}
+      {wide ? null : (
+        <WithValues ids="all">
+          <ComparePanel />
+        </WithValues>
+      )}
       <ComparisonServingPractices />
       <Neighbourhoods />
       <Sources />

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { TaskPanel } from './TaskPanel';
 import { Sources } from '../Sources';
+import { WithValues } from '../WithValues';
 
 // The appraisal code (turf, proj4) loads only when someone opens this task.
 const SiteAppraisalPanel = lazy(() => import('../SiteAppraisal'));
@@ -11,7 +12,9 @@ export function SiteTask() {
     <TaskPanel id="site">
       <div className="site">
         <Suspense fallback={<p role="status">Loading the site appraisal tools…</p>}>
-          <SiteAppraisalPanel />
+          <WithValues ids="all">
+            <SiteAppraisalPanel />
+          </WithValues>
         </Suspense>
       </div>
       <Sources />

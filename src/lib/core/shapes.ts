@@ -4,7 +4,7 @@
  * or a short description of the first thing that is wrong. List files (places, assets, postcodes, boundary
  * features) keep their good entries and count the dropped ones, so one bad row does not cost the file.
  */
-import type { GazetteerEntry, GeographyId, IndicatorBundle, PostcodeIndex } from './types';
+import type { GazetteerEntry, GeographyId, IndicatorBundle, IndicatorRecord, PostcodeIndex } from './types';
 import { ASSET_CATEGORY_IDS, type Asset } from '../assets/categories';
 
 export type Checked<T> = { ok: true; value: T; dropped: number; total: number } | { ok: false; problem: string };
@@ -24,6 +24,8 @@ export const DATA_FILES = {
   'geo-msoa.json': { what: 'The MSOA boundaries', essential: false, without: 'MSOAs cannot be drawn on the map; the profiles, table and comparison work.' },
   'geo-borough.json': { what: 'The borough outline', essential: false, without: 'the map works without the outline.' },
   'geo-context.json': { what: 'The neighbouring areas', essential: false, without: 'the map works without them.' },
+  // A tiled build's per-indicator values (values/<id>.json); messages name the indicator's own file.
+  'values/<id>.json': { what: 'The values of one indicator', essential: false, without: 'that indicator cannot be shown or compared; the others still can.' },
 } as const;
 export type DataFile = keyof typeof DATA_FILES;
 
@@ -51,9 +53,9 @@ const REASON = (f: LoadFailure): string => {
 };
 
 /** The message a person sees for a file that could not be used: what failed, why, and what still works. */
-export function failureMessage(file: DataFile, failure: LoadFailure): string {
+export function failureMessage(file: DataFile, failure: LoadFailure, path: string = file): string {
   const d = DATA_FILES[file];
-  return d.essential ? `${d.what} (${file}) could not be read: ${REASON(failure)}. ${d.without}` : `${d.what} (${file}) could not be read: ${REASON(failure)}; ${d.without}`;
+  return d.essential ? `${d.what} (${path}) could not be read: ${REASON(failure)}. ${d.without}` : `${d.what} (${path}) could not be read: ${REASON(failure)}; ${d.without}`;
 }
 
 /** The notice for a list file whose bad entries were left out. */
@@ -149,7 +151,7 @@ function checkLinks(l: unknown, n: Record<GeographyId, number>) {
   }
 }
 
-function checkIndicator(x: unknown, k: number, n: Record<GeographyId, number>, seen: Set<string>) {
+function checkIndicator(x: unknown, k: number, n: Record<GeographyId, number>, seen: Set<string>, split: boolean) {
   need(isObj(x), `indicator ${k + 1} is not a record`);
   const o = x as Obj;
   need(isStr(o.id) && o.id.length > 0, `indicator ${k + 1} has no id`);
@@ -165,7 +167,12 @@ function checkIndicator(x: unknown, k: number, n: Record<GeographyId, number>, s
   for (const c of ['england', 'borough']) if (o[c] !== undefined) need(isObj(o[c]) && isNum((o[c] as Obj).value) && isStr((o[c] as Obj).statistic), `${name} has a broken ${c} value`);
   if (o.decileThresholds !== undefined) need(isNumArr(o.decileThresholds), `${name} has broken decile thresholds`);
   need(isObj(o.data), `${name} has no data`);
-  const data = o.data as Obj;
+  // A tiled build keeps values in values/<id>.json, checked when fetched (checkValues).
+  if (!split) checkData(name, o.data as Obj, n);
+}
+
+/** An indicator's values per geography: aligned with each geography's areas, numbers or null, with class breaks. */
+function checkData(name: string, data: Obj, n: Record<GeographyId, number>) {
   let any = false;
   for (const [g, v] of Object.entries(data)) {
     need((GEOS as string[]).includes(g), `${name} has data for an unknown geography “${g}”`);
@@ -195,7 +202,8 @@ export function checkBundle(x: unknown): Checked<IndicatorBundle> {
     need(isStrArr(o.themes) && o.themes.length > 0, 'no themes');
     need(Array.isArray(o.indicators) && o.indicators.length > 0, 'no indicators');
     const seen = new Set<string>();
-    (o.indicators as unknown[]).forEach((ind, k) => checkIndicator(ind, k, n, seen));
+    need(o.valuesSplit === undefined || typeof o.valuesSplit === 'boolean', 'its values-split flag is broken');
+    (o.indicators as unknown[]).forEach((ind, k) => checkIndicator(ind, k, n, seen, o.valuesSplit === true));
     need(Array.isArray(o.presets) && o.presets.every((p) => isObj(p) && isStr(p.id) && isStr(p.name) && isStr(p.ruleText) && isStrArr(p.lsoas)), 'the pilot neighbourhoods are broken');
     need(
       Array.isArray(o.practices) &&
@@ -208,6 +216,22 @@ export function checkBundle(x: unknown): Checked<IndicatorBundle> {
       'the borough-only indicators are broken',
     );
     return { ok: true, value: x as IndicatorBundle, dropped: 0, total: 1 };
+  });
+}
+
+/**
+ * values/<id>.json of a tiled build: `{ id, data }`, one indicator's values, checked against the bundle's areas
+ * as indicators.json's inline values are.
+ */
+export function checkValues(x: unknown, id: string, areas: Record<GeographyId, { codes: readonly string[] }>): Checked<IndicatorRecord['data']> {
+  return guard(() => {
+    need(isObj(x), 'it holds no record');
+    const o = x as Obj;
+    need(o.id === id, `it is not the values of “${id}”`);
+    need(isObj(o.data), 'it holds no values');
+    const n = Object.fromEntries(GEOS.map((g) => [g, areas[g].codes.length])) as Record<GeographyId, number>;
+    checkData(`indicator “${id}”`, o.data as Obj, n);
+    return { ok: true, value: o.data as IndicatorRecord['data'], dropped: 0, total: 1 };
   });
 }
 

@@ -224,6 +224,11 @@ export interface IndicatorBundle {
   quoted?: QuotedReport[];
   /** Set when the build made vector tiles: the map draws boundaries from them instead of the GeoJSON files. */
   tiles?: TileManifest;
+  /**
+   * Set by a tiled build: every indicator's `data` is empty here and is in values/<id>.json instead, fetched when
+   * the indicator is first shown (src/data/values.ts), so a large place's browser loads only what it shows.
+   */
+  valuesSplit?: boolean;
 }
 
 /** One figure as a report gives it: the area's and England's percentages for one QOF condition. */

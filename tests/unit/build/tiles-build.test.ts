@@ -4,6 +4,7 @@
  * The small collections here are synthetic (named so); the last test builds the real data/.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkBundle, checkValues } from '../../../src/lib/core/shapes';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -160,10 +161,22 @@ describe('the real data built with the tiles option', () => {
     expect([...codesAt(tiled!.tiles.tiles.lsoa, 12).get('lsoa')!].sort()).toEqual([...bundle.areas.lsoa.codes].sort());
     expect([...codesAt(tiled!.tiles.tiles.ward, 5).get('ward')!].sort()).toEqual([...bundle.areas.ward.codes].sort());
     expect(Object.keys(tiled!.values).length).toBe(bundle.indicators.length + 1);
-    // Without the option nothing changes: no tiles named.
+    // Without the option nothing changes: no tiles named, values inline.
     const plain = buildOutputs(readInputs(join(ROOT, 'data')), { builtAt: '2001-02-03T04:05:06.000Z' });
-    expect((plain.outputs['indicators.json'] as { tiles?: unknown }).tiles).toBeUndefined();
+    const plainBundle = plain.outputs['indicators.json'] as import('../../../src/lib/core/types').IndicatorBundle;
+    expect(plainBundle.tiles).toBeUndefined();
+    expect(plainBundle.valuesSplit).toBeUndefined();
     expect(plain.tiled).toBeUndefined();
+    // With it, indicators.json keeps every description but no values; each value file holds exactly the values
+    // the plain build has inline, and passes the check the browser makes of it.
+    expect(bundle.valuesSplit).toBe(true);
+    expect(checkBundle(bundle).ok).toBe(true);
+    expect(bundle.indicators.map(({ data, ...meta }) => [meta, data])).toEqual(plainBundle.indicators.map(({ data: _d, ...meta }) => [meta, {}]));
+    for (const ind of plainBundle.indicators) {
+      const file = tiled!.values[`${ind.id}.json`];
+      expect(file).toEqual({ id: ind.id, data: ind.data });
+      expect(checkValues(JSON.parse(JSON.stringify(file)), ind.id, bundle.areas)).toMatchObject({ ok: true, value: ind.data });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { checkAssets, checkBoundaries, checkBundle, checkGazetteer, checkPostcodes, droppedMessage, failureMessage, type Checked } from '../../../src/lib/core/shapes';
+import { checkAssets, checkBoundaries, checkBundle, checkGazetteer, checkPostcodes, checkValues, droppedMessage, failureMessage, type Checked } from '../../../src/lib/core/shapes';
 
 // The real built files (npm run data:ensure builds them; the unit run needs them, as the browser tests do).
 const real = (f: string): unknown => {
@@ -89,6 +89,48 @@ describe('checkBundle refuses what the app cannot use', () => {
     const r = checkBundle(x);
     expect(r.ok).toBe(false);
     expect(problem(r)).toMatch(msg);
+  });
+});
+
+describe('a tiled build: values split out of indicators.json (values/<id>.json)', () => {
+  const split = broken((b) => {
+    b.valuesSplit = true;
+    for (const i of b.indicators) i.data = {};
+  });
+  const file = (edit: (f: any) => void = () => {}) => {
+    const f = { id: bundle.indicators[0].id, data: clone(bundle.indicators[0].data) };
+    edit(f);
+    return f;
+  };
+  it('indicators.json with the flag may leave every indicator’s data empty; without it, it may not', () => {
+    expect(checkBundle(split).ok).toBe(true);
+    expect(problem(checkBundle({ ...split, valuesSplit: undefined }))).toMatch(/has no data/);
+    expect(problem(checkBundle({ ...split, valuesSplit: 'yes' }))).toMatch(/values-split flag/);
+  });
+  it('a good values file passes, giving the indicator’s data', () => {
+    expect(checkValues(file(), bundle.indicators[0].id, bundle.areas as any)).toEqual({ ok: true, value: bundle.indicators[0].data, dropped: 0, total: 1 });
+  });
+  it.each([
+    ['null', () => null, /no record/],
+    ['another indicator’s file', () => file((f) => (f.id = 'something_else')), /not the values of/],
+    ['no data', () => file((f) => delete f.data), /holds no values/],
+    ['empty data', () => file((f) => (f.data = {})), /has no data/],
+    ['values one short', () => file((f) => f.data.lsoa.values.pop()), /values for lsoa that do not match its 124 areas/],
+    ['a value as text', () => file((f) => (f.data.ward.values[0] = '12.3')), /ward values that are not numbers/],
+    ['no class breaks', () => file((f) => delete f.data.msoa.breaks), /class breaks/],
+    ['an unknown geography', () => file((f) => (f.data.county = f.data.ward)), /unknown geography/],
+  ])('refused: %s', (_label, make, msg) => {
+    const r = checkValues(make(), bundle.indicators[0].id, bundle.areas as any);
+    expect(r.ok).toBe(false);
+    expect(problem(r)).toMatch(msg);
+  });
+  it('never throws on arbitrary JSON, and says why when it refuses', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (x) => {
+        const r = checkValues(x, 'imd_score', bundle.areas as any);
+        return r.ok || (typeof r.problem === 'string' && r.problem.length > 0);
+      }),
+    );
   });
 });
 
