@@ -344,7 +344,8 @@ export function exactQofIndicators(bundle: IndicatorBundle, rows: PatientsRow[],
       ps.map((p) => p.conditions[condition][year].denominator),
     );
     const data: Partial<Record<GeographyId, IndicatorValues>> = {};
-    for (const geo of ['lsoa', 'msoa', 'ward'] as const) if (ind.data[geo]) data[geo] = valuesFor(parts[geo], res.register, res.denominator);
+    // Every geography: counted from the file, whatever the bundle holds (a tiled build may not have fetched the modelled values).
+    for (const geo of ['lsoa', 'msoa', 'ward'] as const) data[geo] = valuesFor(parts[geo], res.register, res.denominator);
     indicators.push({
       ...ind,
       source: ind.source.replace(/;\s*small-area values modelled here$/, '') + `; small-area values from NHS England patients registered at a GP practice by LSOA (your file ${fileWords})`,
