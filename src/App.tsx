@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
 import { AccessibilityStatement } from './components/AccessibilityStatement';
@@ -8,15 +8,19 @@ import { BasemapQuestion } from './components/BasemapQuestion';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
-import { CompareTask } from './components/tasks/CompareTask';
-import { NearTask } from './components/tasks/NearTask';
+
 import { SiteTask } from './components/tasks/SiteTask';
 import { TableView } from './components/TableView';
-import { ComparePanel } from './components/ComparePanel';
+
 import { WithValues } from './components/WithValues';
 import type { TaskId } from './lib/share/url';
 
-const PANELS: Record<TaskId, () => React.JSX.Element> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
+// Explore is the first view; the other tasks' panels are chunks of their own, loaded when first opened.
+const CompareTask = lazy(() => import('./components/tasks/CompareTask').then((m) => ({ default: m.CompareTask })));
+const NearTask = lazy(() => import('./components/tasks/NearTask').then((m) => ({ default: m.NearTask })));
+const ComparePanel = lazy(() => import('./components/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const PANELS: Record<TaskId, React.ComponentType> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
+const loadingPanel = <p className="panel-loading" role="status">Loading…</p>;
 
 // The sheet's one button says what it will do next: grow, shrink to its tabs, or open again.
 const SHEET_NEXT = { half: 'full', full: 'min', min: 'half' } as const;
@@ -93,7 +97,9 @@ export function App() {
             <Messages />
             {/* In every task: a link asking for the online street map is answered before any tile loads. */}
             <BasemapQuestion />
-            <Panel />
+            <Suspense fallback={loadingPanel}>
+              <Panel />
+            </Suspense>
           </>
         )}
       </aside>
@@ -106,7 +112,9 @@ export function App() {
         ) : null}
         {bundle && main === 'comparison' ? (
           <WithValues ids="all">
-            <ComparePanel />
+            <Suspense fallback={loadingPanel}>
+              <ComparePanel />
+            </Suspense>
           </WithValues>
         ) : null}
       </main>
