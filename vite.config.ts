@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { preloadMapChunk } from './scripts/vite/preloadMap';
+import { preloadMapChunk } from './scripts/vite/preloadMap.ts';
 
 // Relative base so the built app also works from a sub-folder or a file share.
 export default defineConfig({
