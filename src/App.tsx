@@ -33,7 +33,6 @@ export function App() {
   const panelBundle = useDeferredValue(bundle);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
-  const indicator = useStore((s) => s.indicator);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
   const [sheet, setSheet] = useState<'half' | 'full' | 'min'>('half');
   const [dragging, setDragging] = useState(false);
@@ -106,7 +105,7 @@ export function App() {
       <main className="main" aria-label={main === 'table' ? 'Table of areas' : main === 'comparison' ? 'Comparison' : 'Map'}>
         <MapArea hidden={main !== 'map'} />
         {bundle && main === 'table' ? (
-          <WithValues ids={[indicator]}>
+          <WithValues ids="current">
             <TableView />
           </WithValues>
         ) : null}
