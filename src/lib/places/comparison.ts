@@ -1,4 +1,4 @@
-import { csvDocument, roundTo } from '../core/csv';
+import { csvDocument, roundTo } from '../core/csvWrite';
 import { GEOGRAPHY_LABEL, type GeographyId, type IndicatorBundle, type IndicatorRecord } from '../core/types';
 import { parsePlaceKey, type CustomArea } from './keys';
 import { areaValue, boroughValue, englandValue, poolLsoas, type PlaceValue } from '../indicators/value';

@@ -5,7 +5,7 @@
  */
 import { area, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { csvDocument, roundTo } from '../core/csv';
+import { csvDocument, roundTo } from '../core/csvWrite';
 import type { IndicatorBundle } from '../core/types';
 import type { ConfidenceLevel } from '../indicators/intervals';
 import { weightedSum, type Part } from '../indicators/aggregate';
