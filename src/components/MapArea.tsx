@@ -5,8 +5,17 @@ import '../map/unavailable.css';
 
 // The map (and maplibre-gl) is its own chunk, so the panel renders first. Its download starts when the
 // map area first shows, while the data loads, rather than after the data has arrived.
-const loadMapView = () => import('../map/MapView');
-const MapView = lazy(loadMapView);
+type MapViewModule = typeof import('../map/MapView');
+let mapModule: MapViewModule | null = null;
+const loadMapView = () =>
+  import('../map/MapView').then((m) => {
+    mapModule = m;
+    return m;
+  });
+// React.lazy calls its loader when the map first renders. Once the map's code is here it is handed over at once
+// (a thenable that calls back synchronously), so the map starts in that very render: a suspended lazy is retried
+// only after any deferred render (the panel's).
+const MapView = lazy(() => (mapModule ? ({ then: (ok: (m: MapViewModule) => void) => ok(mapModule!) } as unknown as Promise<MapViewModule>) : loadMapView()));
 // Checked once, as this module loads: with WebGL2 the map's code starts downloading now, alongside the
 // app's own start-up and its data, not after the first render (the map is the first view's slowest part).
 const WEBGL = webglSupported();
