@@ -1,3 +1,5 @@
+// First: the map's code (preloaded by the page) is asked for before the rest of the app runs.
+import './map/early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,25 +1,17 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from '../store';
-import { webglSupported, MAP_CONTEXT_LOST, MAP_UNAVAILABLE, MAP_UNAVAILABLE_HINT } from '../map/webgl';
+import { MAP_CONTEXT_LOST, MAP_UNAVAILABLE, MAP_UNAVAILABLE_HINT } from '../map/webgl';
+import { WEBGL, loadMapView, mapViewLoaded, type MapViewModule } from '../map/early';
 import '../map/unavailable.css';
 
-// The map (and maplibre-gl) is its own chunk, so the panel renders first. Its download starts when the
-// map area first shows, while the data loads, rather than after the data has arrived.
-type MapViewModule = typeof import('../map/MapView');
-let mapModule: MapViewModule | null = null;
-const loadMapView = () =>
-  import('../map/MapView').then((m) => {
-    mapModule = m;
-    return m;
-  });
+// The map (and maplibre-gl) is its own chunk, preloaded by the page and asked for first (src/map/early.ts).
 // React.lazy calls its loader when the map first renders. Once the map's code is here it is handed over at once
 // (a thenable that calls back synchronously), so the map starts in that very render: a suspended lazy is retried
 // only after any deferred render (the panel's).
-const MapView = lazy(() => (mapModule ? ({ then: (ok: (m: MapViewModule) => void) => ok(mapModule!) } as unknown as Promise<MapViewModule>) : loadMapView()));
-// Checked once, as this module loads: with WebGL2 the map's code starts downloading now, alongside the
-// app's own start-up and its data, not after the first render (the map is the first view's slowest part).
-const WEBGL = webglSupported();
-if (WEBGL) loadMapView().catch(() => undefined);
+const MapView = lazy(() => {
+  const m = mapViewLoaded();
+  return m ? ({ then: (ok: (x: MapViewModule) => void) => ok(m) } as unknown as Promise<MapViewModule>) : loadMapView();
+});
 
 /** How long a lost WebGL context may take to come back before the map is given up. */
 const RESTORE_WAIT_MS = 5000;

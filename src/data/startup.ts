@@ -6,7 +6,8 @@ import { restoreSavedData, startKeepingYourData } from './keepYourData';
 
 /**
  * Start-up: load the built data, restore the person's own (so a link to one of their indicators opens
- * it), then let the URL own the shareable state. The indicator data is essential: its failure goes to the
+ * it), then let the URL own the shareable state. The indicator data starts the app; the places and services
+ * lists join as they arrive. The indicator data is essential: its failure goes to the
  * store's loadError (shown with "Try again", which bumps `startupRun` and so runs start-up again). The
  * places and services lists are not: without them the app runs, with a notice saying what is missing.
  */
@@ -17,24 +18,24 @@ export function useStartup(): void {
     let cancelled = false;
     const abort = new AbortController();
     loadProgress.reset();
-    const notices: string[] = [];
-    const notice = (msg: string) => notices.push(msg);
     // A non-essential file that fails gives a notice and an empty list instead.
     const optional = <T>(p: Promise<T>, fallback: T) =>
       p.catch((e: Error) => {
         if (!cancelled) {
           console.warn(e.message);
-          notice(e.message);
+          useStore.getState().addMessage(e.message);
         }
         return fallback;
       });
-    Promise.all([loadBundle(abort.signal), optional(loadGazetteer(abort.signal, notice), []), optional(loadAssets(abort.signal, notice), [])])
-      .then(async ([b, gazetteer, assets]) => {
+    const notice = (msg: string) => !cancelled && useStore.getState().addMessage(msg);
+    // The indicator data alone starts the app (the map and panel need nothing else); place names and services
+    // join when they arrive, so the first view does not wait for them.
+    void optional(loadGazetteer(abort.signal, notice), []).then((g) => !cancelled && useStore.getState().setGazetteer(g));
+    void optional(loadAssets(abort.signal, notice), []).then((a) => !cancelled && useStore.getState().setAssets(a));
+    loadBundle(abort.signal)
+      .then(async (b) => {
         if (cancelled) return;
-        const st = useStore.getState();
-        st.setBundle(b, gazetteer);
-        st.setAssets(assets);
-        notices.forEach((m) => st.addMessage(m));
+        useStore.getState().setBundle(b, useStore.getState().gazetteer);
         await restoreSavedData();
         if (cancelled) return;
         const keep = startKeepingYourData();

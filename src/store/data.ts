@@ -56,6 +56,7 @@ export interface DataSlice {
   startupRun: number;
   retryStartup: () => void;
   setBundle: (bundle: IndicatorBundle, gazetteer: GazetteerEntry[]) => void;
+  setGazetteer: (g: GazetteerEntry[]) => void;
   setAssets: (a: Asset[]) => void;
   setUserHubs: (h: UserHubs | null) => void;
   /** Replace the person's indicator files (with the indicators built from them, in the same order). */
@@ -86,6 +87,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     startupRun: 0,
     retryStartup: () => set((s) => ({ startupRun: s.startupRun + 1, loadError: null, mapState: 'loading' })),
     setBundle: (baseBundle, gazetteer) => set({ baseBundle, gazetteer, bundle: merged(baseBundle, get().userIndicators, get().exactQof) }),
+    setGazetteer: (gazetteer) => set({ gazetteer }),
     setAssets: (assets) => set({ assets }),
     setUserHubs: (userHubs) => set({ userHubs }),
     setUserDatasets: (userDatasets, userIndicators) => {
