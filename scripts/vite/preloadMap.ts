@@ -30,7 +30,12 @@ export function preloadMapChunk(entry = '/src/map/MapView.tsx'): Plugin {
         };
         chunks.filter((c) => c.isEntry).forEach((c) => walk(c.fileName));
         const files = [map.fileName, ...map.imports.filter((f) => !initial.has(f))];
-        return files.map((f): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}`, [MAP_PRELOAD_ATTR]: true }, injectTo: 'head' }));
+        // Its stylesheet too: Vite's loader waits for a lazy chunk's CSS before running the chunk.
+        const css = [...(map.viteMetadata?.importedCss ?? [])];
+        return [
+          ...files.map((f): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}`, [MAP_PRELOAD_ATTR]: true }, injectTo: 'head' })),
+          ...css.map((f): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `./${f}`, [MAP_PRELOAD_ATTR]: true }, injectTo: 'head' })),
+        ];
       },
     },
   };
