@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
 import { AccessibilityStatement } from './components/AccessibilityStatement';
@@ -28,9 +28,16 @@ const SHEET_BUTTON = { half: 'Expand panel', full: 'Show the map', min: 'Open pa
 
 export function App() {
   const bundle = useStore((s) => s.bundle);
-  // The panel renders just after the data arrives, in a second pass: the map area's pass comes first, so the
-  // map (the first view's slowest part) starts without waiting for the whole panel to render.
-  const panelBundle = useDeferredValue(bundle);
+  // The panel renders in the task after the data arrives: the map area's commit comes first, so the map starts
+  // without waiting for the whole panel to render. (A deferred value was starved by the map's own updates when
+  // the map's code was already there, leaving the panel empty until the map was idle.)
+  const hasBundle = !!bundle;
+  const [panelReady, setPanelReady] = useState(false);
+  useEffect(() => {
+    if (!hasBundle) return setPanelReady(false);
+    const t = setTimeout(() => setPanelReady(true));
+    return () => clearTimeout(t);
+  }, [hasBundle]);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
@@ -88,7 +95,7 @@ export function App() {
         <button type="button" className="sheet-toggle no-print" aria-expanded={sheet === 'full'} onClick={() => setSheet(SHEET_NEXT[sheet])}>
           {SHEET_BUTTON[sheet]}
         </button>
-        {!panelBundle ? (
+        {!bundle || !panelReady ? (
           <LoadStatus />
         ) : (
           <>
