@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazyPanel } from './ui/lazyPanel';
+import { firstView } from './data/firstView';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
 import { AccessibilityStatement } from './components/AccessibilityStatement';
@@ -16,10 +18,23 @@ import { WithValues } from './components/WithValues';
 import type { TaskId } from './lib/share/url';
 
 // Explore is the first view; the other tasks' panels are chunks of their own, loaded when first opened.
-const CompareTask = lazy(() => import('./components/tasks/CompareTask').then((m) => ({ default: m.CompareTask })));
-const NearTask = lazy(() => import('./components/tasks/NearTask').then((m) => ({ default: m.NearTask })));
-const ComparePanel = lazy(() => import('./components/ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const compareTask = lazyPanel(() => import('./components/tasks/CompareTask').then((m) => m.CompareTask));
+const nearTask = lazyPanel(() => import('./components/tasks/NearTask').then((m) => m.NearTask));
+const comparePanel = lazyPanel(() => import('./components/ComparePanel').then((m) => m.ComparePanel));
+const CompareTask = compareTask.Component;
+const NearTask = nearTask.Component;
+const ComparePanel = comparePanel.Component;
+// Once the first view is drawn, the other tasks' panels load in the background, ready when opened (outside
+// React: a re-render of the app for it would redraw the whole panel).
+const unsubscribe = firstView.subscribe(() => {
+  unsubscribe();
+  compareTask.preload();
+  nearTask.preload();
+  comparePanel.preload();
+});
 const PANELS: Record<TaskId, React.ComponentType> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
+/** The longest the panel's deferred pass may wait behind the map's updates. */
+const PANEL_WAIT_MS = 300;
 const loadingPanel = <p className="panel-loading" role="status">Loading…</p>;
 
 // The sheet's one button says what it will do next: grow, shrink to its tabs, or open again.
@@ -28,16 +43,19 @@ const SHEET_BUTTON = { half: 'Expand panel', full: 'Show the map', min: 'Open pa
 
 export function App() {
   const bundle = useStore((s) => s.bundle);
-  // The panel renders in the task after the data arrives: the map area's commit comes first, so the map starts
-  // without waiting for the whole panel to render. (A deferred value was starved by the map's own updates when
-  // the map's code was already there, leaving the panel empty until the map was idle.)
+  // The panel renders in a deferred (interruptible) pass once the data arrives, so the map area's pass comes
+  // first and the map starts without waiting for the whole panel. The map's own updates can keep a deferred
+  // pass waiting (seen when the map's code was already there: the panel stayed empty until the map was idle),
+  // so after a short wait it renders anyway.
   const hasBundle = !!bundle;
-  const [panelReady, setPanelReady] = useState(false);
+  const deferred = useDeferredValue(hasBundle);
+  const [waited, setWaited] = useState(false);
   useEffect(() => {
-    if (!hasBundle) return setPanelReady(false);
-    const t = setTimeout(() => setPanelReady(true));
+    if (!hasBundle) return setWaited(false);
+    const t = setTimeout(() => setWaited(true), PANEL_WAIT_MS);
     return () => clearTimeout(t);
   }, [hasBundle]);
+  const panelReady = hasBundle && (deferred || waited);
   const task = useStore((s) => s.task);
   const view = useStore((s) => s.view);
   // Phones: the panel is a bottom sheet over the map, at half height, full height, or just its tabs.
@@ -95,7 +113,7 @@ export function App() {
         <button type="button" className="sheet-toggle no-print" aria-expanded={sheet === 'full'} onClick={() => setSheet(SHEET_NEXT[sheet])}>
           {SHEET_BUTTON[sheet]}
         </button>
-        {!bundle || !panelReady ? (
+        {!panelReady ? (
           <LoadStatus />
         ) : (
           <>
