@@ -10,6 +10,8 @@ import { BasemapQuestion } from './components/BasemapQuestion';
 import { Messages } from './components/Messages';
 import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
+import { CompareTask } from './components/tasks/CompareTask';
+import { ComparePanel } from './components/ComparePanel';
 
 import { SiteTask } from './components/tasks/SiteTask';
 import { TableView } from './components/TableView';
@@ -17,20 +19,15 @@ import { TableView } from './components/TableView';
 import { WithValues } from './components/WithValues';
 import type { TaskId } from './lib/share/url';
 
-// Explore is the first view; the other tasks' panels are chunks of their own, loaded when first opened.
-const compareTask = lazyPanel(() => import('./components/tasks/CompareTask').then((m) => m.CompareTask));
+// Explore is the first view; Near me's panel is a chunk of its own (site appraisal's too, in SiteTask).
+// (Compare stays in the first download: the pilot team's comparison should never wait for the network.)
 const nearTask = lazyPanel(() => import('./components/tasks/NearTask').then((m) => m.NearTask));
-const comparePanel = lazyPanel(() => import('./components/ComparePanel').then((m) => m.ComparePanel));
-const CompareTask = compareTask.Component;
 const NearTask = nearTask.Component;
-const ComparePanel = comparePanel.Component;
-// Once the first view is drawn, the other tasks' panels load in the background, ready when opened (outside
-// React: a re-render of the app for it would redraw the whole panel).
+// Once the first view is drawn, Near me's panel loads in the background, ready when opened (outside React: a
+// re-render of the app for it would redraw the whole panel).
 const unsubscribe = firstView.subscribe(() => {
   unsubscribe();
-  compareTask.preload();
   nearTask.preload();
-  comparePanel.preload();
 });
 const PANELS: Record<TaskId, React.ComponentType> = { explore: ExploreTask, compare: CompareTask, near: NearTask, site: SiteTask };
 /** The longest the panel's deferred pass may wait behind the map's updates. */
@@ -136,9 +133,7 @@ export function App() {
         ) : null}
         {bundle && main === 'comparison' ? (
           <WithValues ids="all">
-            <Suspense fallback={loadingPanel}>
-              <ComparePanel />
-            </Suspense>
+            <ComparePanel />
           </WithValues>
         ) : null}
       </main>
