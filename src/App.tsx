@@ -12,10 +12,8 @@ import { TaskNav } from './components/TaskNav';
 import { ExploreTask } from './components/tasks/ExploreTask';
 import { CompareTask } from './components/tasks/CompareTask';
 import { ComparePanel } from './components/ComparePanel';
-
 import { SiteTask } from './components/tasks/SiteTask';
 import { TableView } from './components/TableView';
-
 import { WithValues } from './components/WithValues';
 import type { TaskId } from './lib/share/url';
 
