@@ -1,5 +1,5 @@
 import { Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
-import { lazyPanel } from './ui/lazyPanel';
+import { lazyNow } from './ui/lazyNow';
 import { firstView } from './data/firstView';
 import { useStore } from './store';
 import { useStartup } from './data/startup';
@@ -19,7 +19,7 @@ import type { TaskId } from './lib/share/url';
 
 // Explore is the first view; Near me's panel is a chunk of its own (site appraisal's too, in SiteTask).
 // (Compare stays in the first download: the pilot team's comparison should never wait for the network.)
-const nearTask = lazyPanel(() => import('./components/tasks/NearTask').then((m) => m.NearTask));
+const nearTask = lazyNow(() => import('./components/tasks/NearTask').then((m) => m.NearTask));
 const NearTask = nearTask.Component;
 // Once the first view is drawn, Near me's panel loads in the background, ready when opened (outside React: a
 // re-render of the app for it would redraw the whole panel).

@@ -1,17 +1,11 @@
-import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Component, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from '../store';
 import { MAP_CONTEXT_LOST, MAP_UNAVAILABLE, MAP_UNAVAILABLE_HINT } from '../map/webgl';
-import { WEBGL, loadMapView, mapViewLoaded, type MapViewModule } from '../map/early';
+import { WEBGL, mapView } from '../map/early';
 import '../map/unavailable.css';
 
 // The map (and maplibre-gl) is its own chunk, preloaded by the page and asked for first (src/map/early.ts).
-// React.lazy calls its loader when the map first renders. Once the map's code is here it is handed over at once
-// (a thenable that calls back synchronously), so the map starts in that very render: a suspended lazy is retried
-// only after any deferred render (the panel's).
-const MapView = lazy(() => {
-  const m = mapViewLoaded();
-  return m ? ({ then: (ok: (x: MapViewModule) => void) => ok(m) } as unknown as Promise<MapViewModule>) : loadMapView();
-});
+const MapView = mapView.Component;
 
 /** How long a lost WebGL context may take to come back before the map is given up. */
 const RESTORE_WAIT_MS = 5000;
@@ -65,7 +59,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
 
   useEffect(() => {
     // A failed early download is not an error here: the lazy component tries again and reports it.
-    if (status !== 'failed') loadMapView().catch(() => undefined);
+    if (status !== 'failed') mapView.preload();
   }, [status]);
 
   const fail = useCallback((e: unknown) => {

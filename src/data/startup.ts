@@ -35,7 +35,7 @@ export function useStartup(): void {
     loadBundle(abort.signal)
       .then(async (b) => {
         if (cancelled) return;
-        useStore.getState().setBundle(b, useStore.getState().gazetteer);
+        useStore.getState().setBundle(b);
         await restoreSavedData();
         if (cancelled) return;
         const keep = startKeepingYourData();

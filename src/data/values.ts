@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import type { IndicatorBundle } from '../lib/core/types';
+import type { IndicatorBundle, IndicatorRecord } from '../lib/core/types';
 import { checkValues } from '../lib/core/shapes';
 import { getChecked } from './load';
 
@@ -9,7 +9,7 @@ import { getChecked } from './load';
  * indicator's values when something first shows it (the map, the table, a profile, a comparison), once, and
  * the store puts them into the bundle. Other builds carry every value inline and nothing here fetches.
  */
-const inFlight = new Map<string, Promise<void>>();
+const inFlight = new Map<string, Promise<IndicatorRecord['data'] | null>>();
 
 /** Whether the bundle holds this indicator's values (always, unless the build split them out and they are not here yet). */
 export function hasValues(bundle: IndicatorBundle | null, id: string, failed: readonly string[] = []): boolean {
@@ -19,30 +19,39 @@ export function hasValues(bundle: IndicatorBundle | null, id: string, failed: re
   return !ind || Object.keys(ind.data).length > 0;
 }
 
-/** Fetch the values of these indicators that the bundle lacks (each once; a failure is said once, in words). */
-export function ensureValues(ids: readonly string[]): Promise<void> {
-  const st = useStore.getState();
-  const bundle = st.baseBundle;
-  if (!bundle?.valuesSplit) return Promise.resolve();
-  return Promise.all(
-    ids.map((id) => {
-      if (hasValues(bundle, id, useStore.getState().valuesFailed)) return undefined;
-      let p = inFlight.get(id);
-      if (!p) {
-        const file = `values/${id}.json`;
-        p = getChecked('values/<id>.json', (x) => checkValues(x, id, bundle.areas), undefined, file)
-          .then((r) => useStore.getState().addIndicatorValues(id, r.value))
-          .catch((e: Error) => {
-            console.warn(e.message);
-            useStore.getState().setValuesFailed(id);
-            useStore.getState().addMessage(e.message);
-          })
-          .finally(() => inFlight.delete(id));
-        inFlight.set(id, p);
-      }
-      return p;
-    }),
-  ).then(() => undefined);
+/** One indicator's values file, checked; null (said once, in words) when it cannot be used. */
+function fetchValues(bundle: IndicatorBundle, id: string): Promise<IndicatorRecord['data'] | null> {
+  let p = inFlight.get(id);
+  if (!p) {
+    p = getChecked('values/<id>.json', (x) => checkValues(x, id, bundle.areas), undefined, `values/${id}.json`)
+      .then((r) => r.value)
+      .catch((e: Error) => {
+        console.warn(e.message);
+        useStore.getState().setValuesFailed(id);
+        useStore.getState().addMessage(e.message);
+        return null;
+      })
+      .finally(() => inFlight.delete(id));
+    inFlight.set(id, p);
+  }
+  return p;
+}
+
+/**
+ * Fetch the values of these indicators that the bundle lacks, each once, and put them into the bundle in one
+ * update (a profile asks for every indicator: one new bundle, not one per file).
+ */
+export async function ensureValues(ids: readonly string[]): Promise<void> {
+  const bundle = useStore.getState().baseBundle;
+  if (!bundle?.valuesSplit) return;
+  const failed = useStore.getState().valuesFailed;
+  const missing = ids.filter((id) => !hasValues(bundle, id, failed));
+  const got = await Promise.all(missing.map((id) => fetchValues(bundle, id)));
+  const values = new Map(missing.flatMap((id, k) => (got[k] ? [[id, got[k]] as const] : [])));
+  // Another call may have put some of them in meanwhile: only what is still missing.
+  const now = useStore.getState();
+  for (const id of values.keys()) if (hasValues(now.baseBundle, id)) values.delete(id);
+  now.addIndicatorValues(values);
 }
 
 /**
@@ -52,8 +61,10 @@ export function ensureValues(ids: readonly string[]): Promise<void> {
 export function useValues(ids: readonly string[] | 'all'): boolean {
   const key = ids === 'all' ? 'all' : ids.join('\n');
   const ready = useStore((s) => {
-    const want = ids === 'all' ? (s.baseBundle?.indicators.map((i) => i.id) ?? []) : ids;
-    return want.every((id) => hasValues(s.baseBundle, id, s.valuesFailed));
+    const b = s.baseBundle;
+    // Checked on every store change: nothing to look at unless the build split the values out.
+    if (!b?.valuesSplit) return true;
+    return ids === 'all' ? b.indicators.every((i) => Object.keys(i.data).length > 0 || s.valuesFailed.includes(i.id)) : ids.every((id) => hasValues(b, id, s.valuesFailed));
   });
   useEffect(() => {
     if (ready) return;

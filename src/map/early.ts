@@ -1,3 +1,4 @@
+import { lazyNow } from '../ui/lazyNow';
 import { webglSupported } from './webgl';
 
 /**
@@ -5,21 +6,6 @@ import { webglSupported } from './webgl';
  * preloaded it, and asking now lets it be evaluated as soon as the app's own code has run, before the first
  * render, rather than when the map area's module is reached. Without WebGL2 it is never asked for.
  */
-export type MapViewModule = typeof import('./MapView');
 export const WEBGL = webglSupported();
-let loaded: MapViewModule | null = null;
-let pending: Promise<MapViewModule> | null = null;
-/** The map's module, once (again after a failed download). */
-export function loadMapView(): Promise<MapViewModule> {
-  pending ??= import('./MapView').then(
-    (m) => (loaded = m),
-    (e: unknown) => {
-      pending = null;
-      throw e;
-    },
-  );
-  return pending;
-}
-/** The map's module if it has already arrived. */
-export const mapViewLoaded = (): MapViewModule | null => loaded;
-if (WEBGL) loadMapView().catch(() => undefined);
+export const mapView = lazyNow(() => import('./MapView').then((m) => m.default));
+if (WEBGL) mapView.preload();

@@ -55,7 +55,7 @@ export interface DataSlice {
   /** Counts start-up runs: "Try again" after a failed load bumps it, and start-up runs again. */
   startupRun: number;
   retryStartup: () => void;
-  setBundle: (bundle: IndicatorBundle, gazetteer: GazetteerEntry[]) => void;
+  setBundle: (bundle: IndicatorBundle) => void;
   setGazetteer: (g: GazetteerEntry[]) => void;
   setAssets: (a: Asset[]) => void;
   setUserHubs: (h: UserHubs | null) => void;
@@ -64,8 +64,8 @@ export interface DataSlice {
   setUserPoints: (p: UserPoints | null) => void;
   setExactQof: (e: ExactQof | null) => void;
   setLoadError: (msg: string) => void;
-  /** A tiled build's indicator values, fetched when first shown (src/data/values.ts), put into the bundle. */
-  addIndicatorValues: (id: string, data: IndicatorRecord['data']) => void;
+  /** A tiled build's indicator values (by id), fetched when first shown (src/data/values.ts), put into the bundle at once. */
+  addIndicatorValues: (values: ReadonlyMap<string, IndicatorRecord['data']>) => void;
   /** Indicators whose values file could not be used (said in a message; shown as having no data). */
   valuesFailed: string[];
   setValuesFailed: (id: string) => void;
@@ -86,7 +86,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     loadError: null,
     startupRun: 0,
     retryStartup: () => set((s) => ({ startupRun: s.startupRun + 1, loadError: null, mapState: 'loading' })),
-    setBundle: (baseBundle, gazetteer) => set({ baseBundle, gazetteer, bundle: merged(baseBundle, get().userIndicators, get().exactQof) }),
+    setBundle: (baseBundle) => set({ baseBundle, bundle: merged(baseBundle, get().userIndicators, get().exactQof) }),
     setGazetteer: (gazetteer) => set({ gazetteer }),
     setAssets: (assets) => set({ assets }),
     setUserHubs: (userHubs) => set({ userHubs }),
@@ -99,10 +99,10 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
     setUserPoints: (userPoints) => set({ userPoints }),
     setExactQof: (exactQof) => set({ exactQof, bundle: merged(get().baseBundle, get().userIndicators, exactQof) }),
     setLoadError: (loadError) => set({ loadError, mapState: 'error' }),
-    addIndicatorValues: (id, data) => {
+    addIndicatorValues: (values) => {
       const base = get().baseBundle;
-      if (!base) return;
-      const baseBundle = { ...base, indicators: base.indicators.map((i) => (i.id === id ? { ...i, data } : i)) };
+      if (!base || values.size === 0) return;
+      const baseBundle = { ...base, indicators: base.indicators.map((i) => (values.has(i.id) ? { ...i, data: values.get(i.id)! } : i)) };
       set({ baseBundle, bundle: merged(baseBundle, get().userIndicators, get().exactQof) });
     },
     valuesFailed: [],

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 
-/** CSV parsing shared by the data build and the browser (uploads). Never throws on bad text: returns errors. */
+/** CSV parsing shared by the data build and the browser (uploads). Never throws on bad text: returns errors. (Writing: csvWrite.ts.) */
 export interface CsvTable {
   fields: string[];
   rows: Record<string, string>[];
@@ -32,5 +32,3 @@ export function toNumber(raw: string | undefined): number | null {
   return Number.isFinite(n) ? n : NaN;
 }
 
-// The writer is its own module (csvWrite.ts); it is re-exported here for the data build and tests.
-export * from './csvWrite';

@@ -10,7 +10,6 @@ import { MODE_TOKEN } from '../../lib/share/url';
 import { mapUsable } from '../webgl';
 import { dataUrl } from '../../data/load';
 
-
 /** Each geography's boundaries, loaded once; colour, hover and selection are feature-state. */
 const AREA_FILES: Record<GeographyId, string> = { ward: 'geo-ward.json', lsoa: 'geo-lsoa.json', msoa: 'geo-msoa.json' };
 const AREA_SUFFIXES = ['fill', 'line', 'hover', 'selected', 'selected-inner'] as const;

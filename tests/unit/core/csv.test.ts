@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, missingColumns, parseCsv, roundTo, toNumber } from '../../../src/lib/core/csv';
+import { missingColumns, parseCsv, toNumber } from '../../../src/lib/core/csv';
+import { csvCell, roundTo } from '../../../src/lib/core/csvWrite';
 
 describe('parseCsv: well-formed input', () => {
   it.each([

@@ -5,7 +5,7 @@ import { DEFAULT_SHARE_STATE, MAP_LAYER_IDS, MAX_LINK_QUERY_CHARS, TASK_IDS, hol
 import { customAreas, validateShare } from '../../../src/lib/share/validate';
 import { cleanName, encodeLsoaSet, parseCustom, parsePlaceKey } from '../../../src/lib/places/keys';
 import { cleanText } from '../../../src/lib/core/text';
-import { csvDocument, csvLine } from '../../../src/lib/core/csv';
+import { csvDocument, csvLine } from '../../../src/lib/core/csvWrite';
 import { comparisonCsv, comparisonRows, resolvePlace } from '../../../src/lib/places/comparison';
 import { decodeSite, encodeSite, linkSimplification, MAX_SITE_PARAM_CHARS } from '../../../src/lib/site/link';
 import { siteFromPolygon } from '../../../src/lib/site/geometry';

@@ -1,12 +1,13 @@
 import { lazy, type ComponentType } from 'react';
 
 /**
- * A component in a chunk of its own, loaded when first shown or earlier with `preload()` (the app preloads the
- * task panels once the first view is drawn, so opening a task does not wait for the network). Once loaded it
- * is handed to React at once, so it renders without a moment of its loading fallback.
+ * A component in a chunk of its own, loaded when first shown or earlier with `preload()` (the map's code as the
+ * app starts, Near me's panel once the first view is drawn). Once loaded it is handed to React at once (a
+ * thenable that calls back synchronously): React.lazy would otherwise suspend for a moment even for code that
+ * is already here, and a suspended lazy is retried only after any deferred render.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
-export function lazyPanel<T extends ComponentType<any>>(load: () => Promise<T>): { Component: T; preload: () => void } {
+export function lazyNow<T extends ComponentType<any>>(load: () => Promise<T>): { Component: T; preload: () => void } {
   let done: T | null = null;
   let pending: Promise<T> | null = null;
   const get = () =>
