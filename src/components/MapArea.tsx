@@ -1,7 +1,8 @@
 import { Component, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useStore } from '../store';
 import { MAP_CONTEXT_LOST, MAP_UNAVAILABLE, MAP_UNAVAILABLE_HINT } from '../map/webgl';
-import { WEBGL, mapView } from '../map/early';
+import { mapView } from '../map/early';
 import '../map/unavailable.css';
 
 // The map (and maplibre-gl) is its own chunk, preloaded by the page and asked for first (src/map/early.ts).
@@ -31,17 +32,13 @@ class MapBoundary extends Component<{ onError: (e: unknown) => void; children: R
 
 /**
  * The map in the main area, with the DOM idle signal (data-map-state) on its wrapper. Without WebGL2 the map
- * is never started and a plain message says so (mapState 'error'); a lost WebGL context shows a notice and
+ * cannot be made and a plain message says so (mapState 'error'); a lost WebGL context shows a notice and
  * the map is rebuilt when the context comes back, or given up after a few seconds.
  */
 export function MapArea({ hidden }: { hidden: boolean }) {
   const bundle = useStore((s) => s.bundle);
   const mapState = useStore((s) => s.mapState);
-  const [status, setStatus] = useState<MapStatus>(() => {
-    if (WEBGL) return 'ok';
-    console.warn('WebGL2 is not available, so the map is off; everything else works.');
-    return 'failed';
-  });
+  const [status, setStatus] = useState<MapStatus>('ok');
   // Bumped to rebuild the map from the store's state (after a lost context comes back).
   const [generation, setGeneration] = useState(0);
 
@@ -57,11 +54,25 @@ export function MapArea({ hidden }: { hidden: boolean }) {
     return () => clearTimeout(t);
   }, [status]);
 
+  // The map's code: until it is here the area says so itself, rather than through a Suspense fallback, whose
+  // reveal React holds back for up to 300 ms after the fallback showed (it delayed the map's start by ~150 ms).
+  const [codeReady, setCodeReady] = useState(mapView.loaded);
   useEffect(() => {
-    // A failed early download is not an error here: the lazy component tries again and reports it.
-    if (status !== 'failed') mapView.preload();
-  }, [status]);
+    if (status === 'failed' || codeReady) return;
+    let live = true;
+    // A failed download is not an error here: shown anyway, the lazy component tries again and reports it.
+    // At once (flushSync): a deferred render of the panel in progress would otherwise go first.
+    void mapView.whenSettled().then(() => live && flushSync(() => setCodeReady(true)));
+    return () => {
+      live = false;
+    };
+  }, [status, codeReady]);
 
+  // No WebGL2 (MapLibre could not make its context): expected on some devices, so said plainly, not as a fault.
+  const unavailable = useCallback(() => {
+    console.warn('WebGL2 is not available, so the map is off; everything else works.');
+    setStatus('failed');
+  }, []);
   const fail = useCallback((e: unknown) => {
     console.warn('The map stopped:', e instanceof Error ? e.message : String(e));
     setStatus('failed');
@@ -84,6 +95,8 @@ export function MapArea({ hidden }: { hidden: boolean }) {
           </p>
           <p>{MAP_UNAVAILABLE_HINT}</p>
         </div>
+      ) : bundle && !codeReady ? (
+        <p className="map-loading">Loading map…</p>
       ) : bundle ? (
         <>
           {status === 'lost' ? (
@@ -93,7 +106,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
           ) : null}
           <MapBoundary key={generation} onError={fail}>
             <Suspense fallback={<p className="map-loading">Loading map…</p>}>
-              <MapView onFail={fail} onContextLost={lost} onContextRestored={restored} />
+              <MapView onUnavailable={unavailable} onFail={fail} onContextLost={lost} onContextRestored={restored} />
             </Suspense>
           </MapBoundary>
         </>

@@ -8,7 +8,7 @@
  * src/components/UpdateNotice.tsx offers "Reload", which activates it and reloads the page.
  */
 
-import { useStore } from '../store';
+import { firstView } from './firstView';
 
 type Listener = () => void;
 
@@ -55,20 +55,13 @@ export async function reloadToUpdate(): Promise<void> {
 /** Register the service worker (production builds in browsers that support it). Never throws. */
 export function startOffline(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  // Registered once the first map is drawn (or after 8 s), so caching the app for offline use never
-  // competes with the first view's own downloads.
-  let started = false;
-  const go = () => {
-    if (started) return;
-    started = true;
+  // Registered once the first map is drawn (or after 8 s) and the browser is idle, so caching the app for
+  // offline use never competes with the first view's own downloads.
+  if (firstView.drawn()) return register();
+  const unsub = firstView.subscribe(() => {
     unsub();
-    clearTimeout(timer);
     register();
-  };
-  const unsub = useStore.subscribe((st) => {
-    if (st.mapState === 'idle' || st.mapState === 'error') go();
   });
-  const timer = setTimeout(go, 8000);
 }
 
 function register(): void {

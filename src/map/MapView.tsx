@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MlMap, AttributionControl, GPUInitializationError, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { GEOGRAPHY_IDS, GEOGRAPHY_LABEL, type GeographyId } from '../lib/core/types';
@@ -25,7 +25,9 @@ import { countRender } from '../ui/renderCount';
 setWorkerUrl(workerUrl);
 
 export interface MapViewProps {
-  /** The map could not start (no WebGL2 context, or MapLibre threw while making the map). */
+  /** This device cannot give the map a WebGL2 context (MapLibre's GPUInitializationError). */
+  onUnavailable: () => void;
+  /** The map could not start for another reason (MapLibre threw while making the map). */
   onFail: (e: unknown) => void;
   /** The WebGL context was lost: the layers are taken down until it comes back. */
   onContextLost: () => void;
@@ -38,15 +40,15 @@ export interface MapViewProps {
  * element, data-map-state on its wrapper via the store), and mounts one module per layer family.
  * A lost WebGL context unmounts the layers (MapLibre drops the style meanwhile) and tells the map area.
  */
-function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
+function MapView({ onUnavailable, onFail, onContextLost, onContextRestored }: MapViewProps) {
   countRender('MapView');
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [lost, setLost] = useState(false);
   // The map is made once per place: the person's own data changes `bundle`, never the place or its boundaries.
   const place = useStore((s) => s.bundle!.place);
-  const handlers = useRef({ onFail, onContextLost, onContextRestored });
-  handlers.current = { onFail, onContextLost, onContextRestored };
+  const handlers = useRef({ onUnavailable, onFail, onContextLost, onContextRestored });
+  handlers.current = { onUnavailable, onFail, onContextLost, onContextRestored };
 
   // A layout effect: the map starts in the same commit that mounts it, before the panel's deferred render.
   useLayoutEffect(() => {
@@ -65,7 +67,10 @@ function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
       });
     } catch (e) {
       // No exception escapes: the map area says the map cannot be shown, and everything else carries on.
-      handlers.current.onFail(e);
+      // Making the map is the WebGL2 check: MapLibre throws GPUInitializationError (and leaves the container
+      // as it was) when it cannot get a context.
+      if (e instanceof GPUInitializationError) handlers.current.onUnavailable();
+      else handlers.current.onFail(e);
       return;
     }
     m.on('webglcontextlost', () => {
@@ -116,21 +121,28 @@ function MapView({ onFail, onContextLost, onContextRestored }: MapViewProps) {
 
   // The idle signal: a layer reports a new view painted; the map is idle once MapLibre says so.
   const pending = useRef<(() => void) | null>(null);
+  // The wrapper's data-map-state is written here at once as well as through the store (which MapArea renders):
+  // the DOM signal then says what the map is doing when it does it, not after React's next render of the map
+  // area (seen ~150 ms late at the first view, behind the work the first view releases).
+  const signal = useCallback((state: 'busy' | 'idle') => {
+    useStore.getState().setMapState(state);
+    container.current?.closest('.map-wrap')?.setAttribute('data-map-state', state);
+  }, []);
   const onPainted = useCallback(
     (renderKey: string) => {
       if (!map || !mapUsable(map)) return;
       pending.current?.();
-      useStore.getState().setMapState('busy');
+      signal('busy');
       const finish = () => {
         pending.current = null;
         container.current?.setAttribute('data-rendered', renderKey);
-        useStore.getState().setMapState('idle');
+        signal('idle');
       };
       map.once('idle', finish);
       pending.current = () => map.off('idle', finish);
       map.triggerRepaint();
     },
-    [map],
+    [map, signal],
   );
   // A lost context never reaches idle: the signal waits for the rebuilt map instead.
   useEffect(() => {

@@ -1,23 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 
 /**
- * Whether this browser can give the map the WebGL2 context MapLibre needs, checked up front on a throwaway
- * canvas so that a device without it never reaches `new Map` (which throws GPUInitializationError).
- * The probe's context is released at once so it does not count against the browser's limit.
- */
-export function webglSupported(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    if (!gl) return false;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Whether map methods that reach into the style can be called now: not after the map was removed, and not
  * while its WebGL context is lost (MapLibre drops the style then, so setLayoutProperty, getSource and the
  * like would throw). Layer effects return early when it is false; the map is rebuilt once the context is back.

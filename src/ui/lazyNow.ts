@@ -1,5 +1,17 @@
 import { lazy, type ComponentType } from 'react';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
+export interface LazyNow<T extends ComponentType<any>> {
+  /** The component, for React (suspends only if its code is not here yet). */
+  Component: T;
+  /** Start loading the code now (a failure is left for the component to report when shown). */
+  preload: () => void;
+  /** Whether the code is here, so showing the component will not suspend. */
+  loaded: () => boolean;
+  /** Resolves once loading has finished, either way (it never rejects). */
+  whenSettled: () => Promise<void>;
+}
+
 /**
  * A component in a chunk of its own, loaded when first shown or earlier with `preload()` (the map's code as the
  * app starts, Near me's panel once the first view is drawn). Once loaded it is handed to React at once (a
@@ -7,7 +19,7 @@ import { lazy, type ComponentType } from 'react';
  * is already here, and a suspended lazy is retried only after any deferred render.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component's props
-export function lazyNow<T extends ComponentType<any>>(load: () => Promise<T>): { Component: T; preload: () => void } {
+export function lazyNow<T extends ComponentType<any>>(load: () => Promise<T>): LazyNow<T> {
   let done: T | null = null;
   let pending: Promise<T> | null = null;
   const get = () =>
@@ -19,5 +31,13 @@ export function lazyNow<T extends ComponentType<any>>(load: () => Promise<T>): {
       },
     ));
   const Component = lazy(() => (done ? ({ then: (ok: (m: { default: T }) => void) => ok({ default: done! }) } as unknown as Promise<{ default: T }>) : get().then((c) => ({ default: c })))) as unknown as T;
-  return { Component, preload: () => void get().catch(() => undefined) };
+  return {
+    Component,
+    preload: () => void get().catch(() => undefined),
+    loaded: () => done !== null,
+    whenSettled: () => get().then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
 }

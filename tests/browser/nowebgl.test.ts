@@ -22,8 +22,8 @@ async function expectClean(page: Page) {
 
 /** Open the app with no map: the idle signal never comes, so wait for the task navigation and the map's error state. */
 async function openWithoutMap(s: Session, query = '') {
-  // WebGL2 is checked up front: without it no map is ever made (so MapLibre never throws). The page preloads the
-  // map chunk for the first view's sake; it may download, but the app never tries to start a map with it.
+  // Making the map is the WebGL2 check: MapLibre's GPUInitializationError is recognised as "no WebGL" and said
+  // plainly, never reported as the map failing; no map (and no half-made map element) is left behind.
   const tried: string[] = [];
   s.page.on('console', (m) => /The map stopped/.test(m.text()) && tried.push(m.text()));
   await s.page.goto(`${s.baseUrl}${query ? `?${query}` : ''}`);
@@ -32,7 +32,7 @@ async function openWithoutMap(s: Session, query = '') {
   const alert = s.page.getByRole('alert').filter({ hasText: CANNOT });
   await alert.waitFor();
   expect(await alert.innerText()).toMatch(/another browser|hardware acceleration/);
-  // The map was never started.
+  // No map exists.
   expect(await s.page.locator('.maplibregl-map').count()).toBe(0);
   expect(tried, 'a map was made without WebGL, and failed').toEqual([]);
   expect(await s.page.evaluate(() => (window as unknown as { __map?: unknown }).__map === undefined), 'a map was made').toBe(true);
