@@ -34,7 +34,7 @@ async function openWithoutMap(s: Session, query = '') {
   expect(await alert.innerText()).toMatch(/another browser|hardware acceleration/);
   // No map exists.
   expect(await s.page.locator('.maplibregl-map').count()).toBe(0);
-  expect(tried, 'a map was made without WebGL, and failed').toEqual([]);
+  expect(tried, 'no WebGL was reported as the map failing').toEqual([]);
   expect(await s.page.evaluate(() => (window as unknown as { __map?: unknown }).__map === undefined), 'a map was made').toBe(true);
 }
 
