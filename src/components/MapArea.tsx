@@ -38,7 +38,13 @@ class MapBoundary extends Component<{ onError: (e: unknown) => void; children: R
 export function MapArea({ hidden }: { hidden: boolean }) {
   const bundle = useStore((s) => s.bundle);
   const mapState = useStore((s) => s.mapState);
-  const [status, setStatus] = useState<MapStatus>('ok');
+  // A browser with no WebGL2 at all is told at once; one whose GPU is blocked or turned off finds out when
+  // MapLibre cannot make its context (MapView's onUnavailable).
+  const [status, setStatus] = useState<MapStatus>(() => {
+    if (typeof WebGL2RenderingContext !== 'undefined') return 'ok';
+    console.warn('WebGL2 is not available, so the map is off; everything else works.');
+    return 'failed';
+  });
   // Bumped to rebuild the map from the store's state (after a lost context comes back).
   const [generation, setGeneration] = useState(0);
 

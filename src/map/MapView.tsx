@@ -37,7 +37,7 @@ export interface MapViewProps {
 
 /**
  * The map shell: creates the map, owns the camera and the idle signal (data-rendered on the map
- * element, data-map-state on its wrapper via the store), and mounts one module per layer family.
+ * element, data-map-state on its wrapper, written directly and via the store), and mounts one module per layer family.
  * A lost WebGL context unmounts the layers (MapLibre drops the style meanwhile) and tells the map area.
  */
 function MapView({ onUnavailable, onFail, onContextLost, onContextRestored }: MapViewProps) {

@@ -8,7 +8,7 @@ export interface LazyNow<T extends ComponentType<any>> {
   preload: () => void;
   /** Whether the code is here, so showing the component will not suspend. */
   loaded: () => boolean;
-  /** Resolves once loading has finished, either way (it never rejects). */
+  /** Starts loading (again, after a failure) if need be; resolves once it has finished, either way (never rejects). */
   whenSettled: () => Promise<void>;
 }
 
