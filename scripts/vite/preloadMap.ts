@@ -8,8 +8,8 @@ export const MAP_PRELOAD_ATTR = 'data-map-chunk';
 /**
  * Starts downloading the lazily loaded map chunk (MapLibre) with the page rather than once the app's code has
  * run: the download overlaps the app's own start-up. The chunk is still loaded with import() (by
- * src/map/early.ts as the app starts), not as a module script, and stays outside the initial module graph; its links carry `data-map-chunk`, which the size
- * budget leaves out of "initial JS" as the issue defines it ("without the lazily loaded map chunk").
+ * src/map/early.ts as the app starts), not as a module script, and stays outside the initial module graph; its
+ * links carry `data-map-chunk`, which the size budget leaves out of "initial JS" as the issue defines it ("without the lazily loaded map chunk").
  */
 export function preloadMapChunk(entry = '/src/map/MapView.tsx'): Plugin {
   return {

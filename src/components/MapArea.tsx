@@ -13,6 +13,10 @@ const RESTORE_WAIT_MS = 5000;
 
 type MapStatus = 'ok' | 'lost' | 'failed';
 
+const mapLoading = <p className="map-loading">Loading map…</p>;
+/** No WebGL2: expected on some devices, so said plainly (a warning), not reported as the map failing. */
+const warnNoWebGL = () => console.warn('WebGL2 is not available, so the map is off; everything else works.');
+
 /**
  * Catches anything the map throws while starting or in a layer's effect, so a map failure never takes the
  * panel (search, profiles, table, comparison, Near me, site appraisal) down with it.
@@ -42,7 +46,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
   // MapLibre cannot make its context (MapView's onUnavailable).
   const [status, setStatus] = useState<MapStatus>(() => {
     if (typeof WebGL2RenderingContext !== 'undefined') return 'ok';
-    console.warn('WebGL2 is not available, so the map is off; everything else works.');
+    warnNoWebGL();
     return 'failed';
   });
   // Bumped to rebuild the map from the store's state (after a lost context comes back).
@@ -74,9 +78,9 @@ export function MapArea({ hidden }: { hidden: boolean }) {
     };
   }, [status, codeReady]);
 
-  // No WebGL2 (MapLibre could not make its context): expected on some devices, so said plainly, not as a fault.
+  // No WebGL2: MapLibre could not make its context.
   const unavailable = useCallback(() => {
-    console.warn('WebGL2 is not available, so the map is off; everything else works.');
+    warnNoWebGL();
     setStatus('failed');
   }, []);
   const fail = useCallback((e: unknown) => {
@@ -102,7 +106,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
           <p>{MAP_UNAVAILABLE_HINT}</p>
         </div>
       ) : bundle && !codeReady ? (
-        <p className="map-loading">Loading map…</p>
+        mapLoading
       ) : bundle ? (
         <>
           {status === 'lost' ? (
@@ -111,7 +115,7 @@ export function MapArea({ hidden }: { hidden: boolean }) {
             </div>
           ) : null}
           <MapBoundary key={generation} onError={fail}>
-            <Suspense fallback={<p className="map-loading">Loading map…</p>}>
+            <Suspense fallback={mapLoading}>
               <MapView onUnavailable={unavailable} onFail={fail} onContextLost={lost} onContextRestored={restored} />
             </Suspense>
           </MapBoundary>

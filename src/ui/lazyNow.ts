@@ -31,13 +31,10 @@ export function lazyNow<T extends ComponentType<any>>(load: () => Promise<T>): L
       },
     ));
   const Component = lazy(() => (done ? ({ then: (ok: (m: { default: T }) => void) => ok({ default: done! }) } as unknown as Promise<{ default: T }>) : get().then((c) => ({ default: c })))) as unknown as T;
-  return {
-    Component,
-    preload: () => void get().catch(() => undefined),
-    loaded: () => done !== null,
-    whenSettled: () => get().then(
+  const whenSettled = () =>
+    get().then(
       () => undefined,
       () => undefined,
-    ),
-  };
+    );
+  return { Component, preload: () => void whenSettled(), loaded: () => done !== null, whenSettled };
 }

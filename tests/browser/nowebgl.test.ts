@@ -77,6 +77,28 @@ describe('without WebGL', () => {
     });
   });
 
+  it('a browser with no WebGL2 at all is told at once, before the map\'s code would be needed', async () => {
+    const s = await suite.session({ viewport: LAPTOP });
+    await s.page.addInitScript(() => {
+      delete (window as unknown as { WebGL2RenderingContext?: unknown }).WebGL2RenderingContext;
+      // Counts every attempt at a WebGL2 context (MapLibre's, when it tries to make the map).
+      const w = window as unknown as { __webgl2Asked: number };
+      w.__webgl2Asked = 0;
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
+        if (id === 'webgl2') w.__webgl2Asked++;
+        return (get as (...a: unknown[]) => RenderingContext | null).call(this, id, ...rest);
+      } as typeof get;
+    });
+    const warned: string[] = [];
+    s.page.on('console', (m) => /WebGL2 is not available/.test(m.text()) && warned.push(m.text()));
+    await openWithoutMap(s);
+    expect(warned.length, 'said that WebGL2 is not there').toBeGreaterThan(0);
+    // Told at once: no map was tried, so nothing ever asked for a WebGL2 context.
+    expect(await s.page.evaluate(() => (window as unknown as { __webgl2Asked: number }).__webgl2Asked)).toBe(0);
+    await expectClean(s.page);
+  });
+
   it('planner: a site by postcode is appraised and its printed summary says the map is not available', async () => {
     const s = await suite.session({ viewport: LAPTOP });
     await s.page.addInitScript(() => {
